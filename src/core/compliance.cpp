@@ -1,0 +1,151 @@
+#include "core/compliance.h"
+
+#include "core/due_date.h"
+
+#include <algorithm>
+
+namespace cadence {
+
+namespace {
+
+constexpr std::array<std::string_view, kStatusCount> kStatusNames{
+    "met", "made_up", "on_track", "behind", "missed", "upcoming", "done", "late", "overdue", "pending"};
+constexpr std::array<Status, 6> kCadenceStatuses{Status::met,    Status::made_up, Status::on_track,
+                                                 Status::behind, Status::missed,  Status::upcoming};
+constexpr std::array<Status, 4> kDeadlineStatuses{Status::done, Status::late, Status::overdue, Status::pending};
+
+// Workdays in [a, b], or calendar days when `period` has no workday at all (design.md).
+std::int64_t measure(Day a, Day b, const Period& period, const WorkCalendar& calendar) {
+  if (b < a) return 0;
+  if (calendar.workdays(period.start, period.end) == 0) return (b - a).count() + 1;
+  return calendar.workdays(a, b);
+}
+
+// x × part / whole rounded half up, in integers, never in floating point. design.md says
+// floor; the seed scenario (5 of 12 sessions on 2026-06-30 is behind) needs the
+// nearest whole session: 2026-06-30 is workday 120 of 248, and floor(12 × 120 / 248) = 5
+// would call a township that skipped a month on track. See README, "Compliance".
+int expected_share(int x, std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? x : static_cast<int>((2 * x * part + whole) / (2 * whole));
+}
+
+struct Counts {
+  int all = 0;
+  std::array<int, 32> tag{};
+  void add(const Entry& e) {
+    ++all;
+    for (std::uint32_t bits = e.tags, i = 0; bits; bits >>= 1, ++i)
+      if (bits & 1u) ++tag[i];
+  }
+};
+
+}  // namespace
+
+std::string_view to_string(Status status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+
+bool is_compliant(Status status) {
+  return status == Status::met || status == Status::on_track || status == Status::done ||
+         status == Status::pending || status == Status::upcoming;
+}
+
+std::span<const Status> statuses_of(RuleKind kind) {
+  if (kind == RuleKind::cadence) return kCadenceStatuses;
+  return kDeadlineStatuses;
+}
+
+std::optional<Period> active_part(const Unit& unit, const Period& period) {
+  Period part = period;
+  if (unit.active_from && *unit.active_from > part.start) part.start = *unit.active_from;
+  if (unit.active_until && *unit.active_until < part.end) part.end = *unit.active_until;
+  if (part.end < part.start) return std::nullopt;
+  return part;
+}
+
+int scaled_target(int x, const Period& active, const Period& period, const WorkCalendar& calendar) {
+  if (active.start == period.start && active.end == period.end) return x;
+  const auto part = measure(active.start, active.end, period, calendar);
+  const auto whole = measure(period.start, period.end, period, calendar);
+  if (whole == 0) return x;
+  return static_cast<int>((x * part + whole - 1) / whole);
+}
+
+std::optional<Result> evaluate_cadence(const Rule& rule, const Unit& unit, const Period& period,
+                                       std::span<const Entry> entries, Day as_of,
+                                       const WorkCalendar& calendar) {
+  if (!rule.effective_in(period)) return std::nullopt;
+  const auto active = active_part(unit, period);
+  if (!active) return std::nullopt;
+
+  Result r;
+  r.period = period;
+  r.start = active->start;
+  r.end = active->end;
+  r.target = scaled_target(rule.target, *active, period, calendar);
+  std::vector<int> mins;
+  for (const auto& q : rule.quotas) mins.push_back(scaled_target(q.min, *active, period, calendar));
+
+  const Day counted_until = std::min(active->end, as_of);
+  Counts regular, with_makeups;
+  for (const auto& e : entries) {
+    const bool names_other = e.names_period != Day::min() && e.names_period != period.start;
+    const bool in_window = e.date >= active->start && e.date <= counted_until;
+    if (in_window && !names_other) {
+      regular.add(e);
+      with_makeups.add(e);
+    } else if (e.names_period == period.start && e.date > period.end && e.date <= as_of) {
+      with_makeups.add(e);
+    }
+  }
+
+  // Elapsed fraction, measured over the active part (it replaces P in every formula).
+  const auto total = measure(active->start, active->end, period, calendar);
+  const auto elapsed = measure(active->start, counted_until, period, calendar);
+  r.done = with_makeups.all;
+  r.expected = as_of < active->start ? 0 : expected_share(r.target, elapsed, total);
+  for (std::size_t i = 0; i < rule.quotas.size(); ++i)
+    r.quotas.push_back({rule.quotas[i].tag, mins[i], with_makeups.tag[i],
+                        as_of < active->start ? 0 : expected_share(mins[i], elapsed, total)});
+
+  auto satisfied = [&](const Counts& c) {
+    if (c.all < r.target) return false;
+    for (std::size_t i = 0; i < mins.size(); ++i)
+      if (c.tag[i] < mins[i]) return false;
+    return true;
+  };
+  auto below_expected = [&] {
+    if (r.done < r.expected) return true;
+    return std::any_of(r.quotas.begin(), r.quotas.end(), [](const QuotaProgress& q) { return q.done < q.expected; });
+  };
+
+  if (active->start > as_of) r.status = Status::upcoming;
+  else if (satisfied(regular)) r.status = Status::met;
+  else if (satisfied(with_makeups)) r.status = Status::made_up;
+  else if (as_of > active->end) r.status = Status::missed;
+  else if (below_expected()) r.status = Status::behind;
+  else r.status = Status::on_track;
+  return r;
+}
+
+std::optional<Result> evaluate_deadline(const Rule& rule, const Unit& unit, const Period& period,
+                                        std::span<const Entry> entries, Day as_of,
+                                        const WorkCalendar& calendar) {
+  if (!rule.effective_in(period) || !rule.due) return std::nullopt;
+  const auto due = due_date(*rule.due, period, calendar);
+  if (!due || !unit.active_on(*due)) return std::nullopt;
+
+  Result r;
+  r.period = period;
+  r.start = period.start;
+  r.end = period.end;
+  r.due = due;
+  for (const auto& e : entries)
+    if (e.names_period == period.start && e.date <= as_of && (!r.submitted || e.date < *r.submitted))
+      r.submitted = e.date;
+  r.done = r.submitted ? 1 : 0;
+  r.target = 1;
+  if (r.submitted) r.status = *r.submitted <= *due ? Status::done : Status::late;
+  else r.status = as_of > *due ? Status::overdue : Status::pending;
+  return r;
+}
+
+}  // namespace cadence

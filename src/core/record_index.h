@@ -1,0 +1,41 @@
+#pragma once
+// Records reduced to what compliance needs, grouped by (unit, rule) so that checking
+// 100,000 units reads each group as one contiguous span.
+#include "core/day.h"
+#include "core/record.h"
+#include "core/rule.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cadence {
+
+struct Entry {
+  Day date;
+  // First day of the period the record names (a deadline's period, a cadence make-up);
+  // Day::min() when it names none.
+  Day names_period = Day::min();
+  std::uint32_t tags = 0;  // bit i: carries rule.quotas[i].tag
+};
+
+// REQUIRES: rule.quotas.size() <= 32 (the rule loader enforces it).
+Entry to_entry(const Rule& rule, const Record& record);
+
+class RecordIndex {
+ public:
+  RecordIndex(std::size_t units, std::size_t rules);
+  void add(std::size_t unit, std::size_t rule, Entry entry);
+  // Groups what was added; call once, after the last add.
+  void seal();
+  std::span<const Entry> of(std::size_t unit, std::size_t rule) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::size_t rules_;
+  std::vector<std::uint32_t> keys_;  // before seal: key per entry
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> offsets_;  // after seal: group (unit * rules + rule) range
+};
+
+}  // namespace cadence
