@@ -1,0 +1,26 @@
+#pragma once
+// Loads rules/*.toml into core Rules, with every problem located at file:line:column.
+#include "core/diagnostic.h"
+#include "core/rule.h"
+
+#include <string>
+#include <vector>
+
+namespace cadence {
+
+struct RuleSet {
+  std::vector<Rule> rules;  // in file-name order, then file order
+  std::vector<std::string> files;
+  Diagnostics diagnostics;
+  bool ok() const { return diagnostics.empty(); }
+};
+
+// Every *.toml below `dir` (sorted by path). A missing or empty folder is a diagnostic.
+RuleSet load_rules(const std::string& dir);
+// Same, throwing InputError listing every diagnostic.
+std::vector<Rule> load_rules_or_throw(const std::string& dir);
+
+// Parses one file's [[rule]] tables into `into`; ids are checked against those already there.
+void load_rule_file(const std::string& path, RuleSet& into);
+
+}  // namespace cadence
