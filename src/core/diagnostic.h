@@ -14,6 +14,7 @@ struct Diagnostic {
 
   // "rules/study.toml:12:5: error: …", the form editors and CI annotate.
   std::string to_string() const {
+    if (file.empty()) return "error: " + message;
     std::string out = file;
     if (line > 0) out += ":" + std::to_string(line);
     if (line > 0 && column > 0) out += ":" + std::to_string(column);

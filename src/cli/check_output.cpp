@@ -1,0 +1,135 @@
+#include "cli/check_output.h"
+
+#include "cli/json_writer.h"
+#include "cli/text_table.h"
+
+namespace cadence::cli {
+
+namespace {
+
+std::string coloured(Status s, bool colour) {
+  const std::string text = std::string(to_string(s)) + " " + std::string(status_label(s));
+  if (!colour) return text;
+  const char* code = "32";  // green: keeping the cadence
+  switch (s) {
+    case Status::behind: case Status::made_up: case Status::late: code = "33"; break;
+    case Status::missed: case Status::overdue: code = "31;1"; break;
+    case Status::upcoming: code = "2"; break;
+    default: break;
+  }
+  return "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";
+}
+
+std::string progress(const Result& r, const Rule& rule) {
+  if (rule.kind == RuleKind::deadline) {
+    std::string text = "截止 due " + format_day(*r.due);
+    if (r.submitted) text += "，报送 submitted " + format_day(*r.submitted);
+    return text;
+  }
+  std::string text = std::to_string(r.done) + "/" + std::to_string(r.target);
+  for (std::size_t i = 0; i < r.quotas.size(); ++i)
+    text += "，" + rule.quotas[i].label + " " + std::to_string(r.quotas[i].done) + "/" + std::to_string(r.quotas[i].min);
+  return text;
+}
+
+std::string expected(const Result& r, const Rule& rule) {
+  if (rule.kind == RuleKind::deadline) return "";
+  std::string text = std::to_string(r.expected);
+  for (std::size_t i = 0; i < r.quotas.size(); ++i) text += "/" + std::to_string(r.quotas[i].expected);
+  return text;
+}
+
+std::string period_text(const Result& r) {
+  std::string text = r.period.id();
+  if (r.start != r.period.start || r.end != r.period.end)
+    text += " (" + format_day(r.start) + "…" + format_day(r.end) + ")";
+  return text;
+}
+
+}  // namespace
+
+std::string_view status_label(Status s) {
+  switch (s) {
+    case Status::met: return "达标";
+    case Status::made_up: return "补开达标";
+    case Status::on_track: return "进度正常";
+    case Status::behind: return "落后";
+    case Status::missed: return "未完成";
+    case Status::upcoming: return "未开始";
+    case Status::done: return "按时报送";
+    case Status::late: return "逾期报送";
+    case Status::overdue: return "已逾期";
+    case Status::pending: return "待报送";
+  }
+  return "";
+}
+
+void write_check_json(std::ostream& out, const CheckReport& report, const UnitTree& tree, const std::vector<Rule>& rules) {
+  JsonWriter json(out);
+  json.begin_object().field("as_of", format_day(report.as_of)).key("results").begin_array();
+  for (const auto& r : report.results) {
+    const Rule& rule = rules[r.rule];
+    json.begin_object()
+        .field("unit", tree.at(r.unit).id)
+        .field("rule", rule.id)
+        .field("period", r.period.id())
+        .field("start", format_day(r.start))
+        .field("end", format_day(r.end));
+    if (r.due) json.field("due", format_day(*r.due));
+    if (rule.kind == RuleKind::deadline && r.submitted) json.field("submitted", format_day(*r.submitted));
+    if (rule.kind == RuleKind::cadence) {
+      json.field("target", r.target).field("done", r.done).field("expected", r.expected);
+      if (!r.quotas.empty()) {
+        json.key("quotas").begin_array();
+        for (const auto& q : r.quotas)
+          json.begin_object().field("tag", q.tag).field("min", q.min).field("done", q.done).field("expected", q.expected).end_object();
+        json.end_array();
+      }
+    }
+    json.field("status", to_string(r.status)).end_object();
+  }
+  json.end_array().key("rollup").begin_array();
+  for (const auto& r : report.rollup) {
+    json.begin_object()
+        .field("unit", tree.at(r.unit).id)
+        .field("rule", rules[r.rule].id)
+        .field("period", r.period.id())
+        .field("applicable", r.applicable)
+        .key("counts")
+        .begin_object();
+    for (auto s : statuses_of(rules[r.rule].kind)) json.field(to_string(s), r.counts[static_cast<std::size_t>(s)]);
+    json.end_object().field("rate", r.rate()).end_object();
+  }
+  json.end_array().end_object();
+  out << '\n';
+}
+
+void write_check_table(std::ostream& out, const CheckReport& report, const UnitTree& tree, const std::vector<Rule>& rules,
+                       bool colour) {
+  out << "合规检查 Compliance as of " << format_day(report.as_of) << "\n\n";
+  TextTable results({"单位 Unit", "要求 Rule", "周期 Period", "完成 Done", "应完成 Expected", "状态 Status"});
+  for (const auto& r : report.results) {
+    const Rule& rule = rules[r.rule];
+    results.add({tree.at(r.unit).name + " (" + tree.at(r.unit).id + ")", rule.title, period_text(r), progress(r, rule),
+                 expected(r, rule), coloured(r.status, colour)});
+  }
+  if (results.empty()) out << "No rule applies to these units in this period.\n";
+  else results.print(out);
+  if (report.rollup.empty()) return;
+  out << "\n汇总 Roll-up (the unit and all units below it)\n\n";
+  TextTable rollup({"单位 Unit", "要求 Rule", "周期 Period", "适用 Units", "达标率 Rate", "分布 Statuses"});
+  for (const auto& r : report.rollup) {
+    std::string statuses;
+    for (auto s : statuses_of(rules[r.rule].kind)) {
+      const int n = r.counts[static_cast<std::size_t>(s)];
+      if (n) statuses += (statuses.empty() ? "" : " · ") + coloured(s, colour) + " " + std::to_string(n);
+    }
+    char rate[16];
+    std::snprintf(rate, sizeof rate, "%.1f%%", r.rate() * 100);
+    rollup.add({tree.at(r.unit).name + " (" + tree.at(r.unit).id + ")", rules[r.rule].title, r.period.id(),
+                std::to_string(r.applicable), rate, statuses});
+  }
+  rollup.print(out);
+}
+
+}  // namespace cadence::cli

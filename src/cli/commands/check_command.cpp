@@ -1,0 +1,93 @@
+// cadence check [--as-of YYYY-MM-DD] [--unit ID] [--period ID] [--format json|table]
+#include "cli/check_output.h"
+#include "cli/commands/commands.h"
+#include "cli/workspace.h"
+#include "core/check.h"
+#include "store/record_repository.h"
+
+#include <unordered_map>
+
+namespace cadence::cli {
+
+namespace {
+
+// The span of record dates the check reads: from the earliest period judged to the as-of date.
+Day first_day_needed(const std::vector<Rule>& rules, const CheckQuery& query) {
+  Day first = query.as_of;
+  for (const auto& rule : rules)
+    if (auto p = period_for_check(rule, query.as_of, query.period)) first = std::min(first, p->start);
+  return first;
+}
+
+RecordIndex index_records(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules, Day from, Day to) {
+  std::unordered_map<std::string_view, std::size_t> rule_index;
+  for (std::size_t r = 0; r < rules.size(); ++r) rule_index.emplace(rules[r].id, r);
+  RecordIndex index(tree.size(), rules.size());
+  std::unordered_map<std::string, std::optional<Day>> period_starts;
+  store::RecordRepository(db).scan(
+      from, to, [&](std::string_view unit, std::string_view rule, Day date, std::string_view tags, std::string_view period) {
+        const auto u = tree.find(unit);
+        const auto r = rule_index.find(rule);
+        // Records of a rule no longer in the rules folder, or of a unit removed, are kept but not judged.
+        if (!u || r == rule_index.end()) return;
+        const Rule& def = rules[r->second];
+        Entry e{date};
+        if (!period.empty()) {
+          auto [it, fresh] = period_starts.try_emplace(std::string(period));
+          if (fresh) {
+            const auto p = parse_period(period);
+            it->second = p ? std::optional<Day>(p->start) : std::nullopt;
+          }
+          if (it->second) e.names_period = *it->second;
+        }
+        for (std::size_t start = 0; start < tags.size();) {
+          auto end = tags.find(';', start);
+          if (end == std::string_view::npos) end = tags.size();
+          const auto tag = tags.substr(start, end - start);
+          for (std::size_t q = 0; q < def.quotas.size(); ++q)
+            if (def.quotas[q].tag == tag) e.tags |= 1u << q;
+          start = end + 1;
+        }
+        index.add(*u, r->second, e);
+      });
+  index.seal();
+  return index;
+}
+
+}  // namespace
+
+int run_check(const Invocation& inv) {
+  inv.args.allow({"as-of", "unit", "period", "format"});
+  inv.args.expect_positionals(1, "cadence check [--as-of YYYY-MM-DD] [--unit ID] [--period ID] [--format json|table]");
+  const auto format = inv.args.option("format").value_or("table");
+  if (format != "json" && format != "table") throw UsageError("--format must be json or table");
+
+  const auto rules = load_rules(inv);
+  const auto calendar = load_calendar(inv);
+  auto db = open_database(inv);
+  const auto tree = load_unit_tree(*db);
+
+  CheckQuery query{as_of_date(inv), std::nullopt, std::nullopt};
+  if (auto p = inv.args.option("period")) {
+    query.period = parse_period(*p);
+    if (!query.period) throw UsageError("--period '" + *p + "' is not a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W07");
+  }
+  if (auto u = inv.args.option("unit")) {
+    query.root = tree.find(*u);
+    if (!query.root) throw UsageError("--unit: no unit '" + *u + "' (import units first: cadence units import FILE.csv)");
+  }
+
+  const Day first = first_day_needed(rules, query);
+  const auto records = index_records(*db, tree, rules, first, query.as_of);
+  const auto report = check(rules, tree, records, query, calendar);
+
+  Day last = query.as_of;
+  for (const auto& r : report.results) last = std::max(last, r.due.value_or(r.end));
+  warn_missing_schedules(inv, calendar, first, last);
+
+  if (format == "json") write_check_json(inv.out, report, tree, rules);
+  else write_check_table(inv.out, report, tree, rules, inv.colour);
+  return 0;
+}
+
+}  // namespace cadence::cli

@@ -1,0 +1,13 @@
+#pragma once
+// The subcommands; main.cpp maps names to these. Each returns the process exit code.
+#include "cli/invocation.h"
+
+namespace cadence::cli {
+
+int run_check(const Invocation& inv);
+int run_plan(const Invocation& inv);
+int run_units(const Invocation& inv);
+int run_records(const Invocation& inv);
+int run_rules(const Invocation& inv);
+
+}  // namespace cadence::cli

@@ -1,0 +1,117 @@
+// cadence records import FILE.csv [--encoding gb18030]
+// cadence records add --unit ID --rule RULE --date YYYY-MM-DD [--tags a;b] [--period ID] [--note TEXT]
+// cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+#include "cli/commands/commands.h"
+#include "cli/import_support.h"
+#include "cli/text_table.h"
+#include "cli/workspace.h"
+#include "core/diagnostic.h"
+#include "csv/records_csv.h"
+#include "csv/text_encoding.h"
+#include "store/record_repository.h"
+#include "store/unit_repository.h"
+
+namespace cadence::cli {
+
+namespace {
+
+RecordContext context_of(store::Database& db, const std::vector<Rule>& rules) {
+  RecordContext context;
+  context.rules = &rules;
+  for (const auto& u : store::UnitRepository(db).all()) context.unit_types.emplace(u.id, u.type);
+  return context;
+}
+
+int import_records(const Invocation& inv) {
+  inv.args.allow({"encoding"});
+  inv.args.expect_positionals(3, "cadence records import FILE.csv [--encoding gb18030]");
+  const auto& file = inv.args.positionals()[2];
+  const auto rules = load_rules(inv);
+  auto db = open_database(inv);
+  const auto summary = all_or_nothing(file, [&] {
+    const auto text = decode_text(file, read_file(file), encoding_option(inv));
+    const auto records = parse_records_csv(file, text, context_of(*db, rules));
+    return store::RecordRepository(*db).upsert(records, actor(), file);
+  });
+  print_summary(inv, file, "records", summary);
+  return 0;
+}
+
+int add_record(const Invocation& inv) {
+  inv.args.allow({"unit", "rule", "date", "tags", "period", "note"});
+  const std::string usage =
+      "cadence records add --unit ID --rule RULE --date YYYY-MM-DD [--tags a;b] [--period ID] [--note TEXT]";
+  inv.args.expect_positionals(2, usage);
+  auto required = [&](const char* name) {
+    auto v = inv.args.option(name);
+    if (!v) throw UsageError("--" + std::string(name) + " is required; usage: " + usage);
+    return *v;
+  };
+  Record r;
+  r.unit = required("unit");
+  r.rule = required("rule");
+  const auto date_text = required("date");
+  const auto day = parse_day(date_text);
+  if (!day) throw InputError("--date: '" + date_text + "' is not a date (YYYY-MM-DD)");
+  r.date = *day;
+  const auto tags = inv.args.option("tags").value_or("");
+  for (std::size_t start = 0; start < tags.size();) {
+    auto end = tags.find(';', start);
+    if (end == std::string::npos) end = tags.size();
+    if (end > start) r.tags.push_back(tags.substr(start, end - start));
+    start = end + 1;
+  }
+  if (auto p = inv.args.option("period")) {
+    r.period = parse_period(*p);
+    if (!r.period) throw InputError("--period: '" + *p + "' is not a period such as 2026-H1");
+  }
+  r.note = inv.args.option("note").value_or("");
+  const auto rules = load_rules(inv);
+  auto db = open_database(inv);
+  if (const auto problem = check_record(r, context_of(*db, rules)); !problem.empty())
+    throw InputError("--" + problem);
+  const auto summary = store::RecordRepository(*db).upsert({r}, actor());
+  if (summary.added) inv.out << "recorded: ";
+  else if (summary.updated) inv.out << "updated: ";
+  else inv.out << "already recorded, unchanged: ";
+  inv.out << r.unit << " " << r.rule << " " << format_day(r.date) << (r.period ? " for " + r.period->id() : "") << '\n';
+  return 0;
+}
+
+int list_records(const Invocation& inv) {
+  inv.args.allow({"unit", "from", "to"});
+  inv.args.expect_positionals(2, "cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+  const auto unit = inv.args.option("unit");
+  if (!unit) throw UsageError("--unit is required");
+  auto day_option = [&](const char* name, Day fallback) {
+    const auto v = inv.args.option(name);
+    if (!v) return fallback;
+    const auto d = parse_day(*v);
+    if (!d) throw UsageError("--" + std::string(name) + " '" + *v + "' is not a date (YYYY-MM-DD)");
+    return *d;
+  };
+  auto db = open_database(inv);
+  const auto records = store::RecordRepository(*db).of_unit(*unit, day_option("from", Day{date::year{1970} / 1 / 1}),
+                                                            day_option("to", Day{date::year{2200} / 12 / 31}));
+  TextTable table({"日期 Date", "要求 Rule", "类别 Tags", "周期 Period", "备注 Note"});
+  for (const auto& r : records) {
+    std::string tags;
+    for (const auto& t : r.tags) tags += (tags.empty() ? "" : ";") + t;
+    table.add({format_day(r.date), r.rule, tags, r.period ? r.period->id() : "", r.note});
+  }
+  table.print(inv.out);
+  return 0;
+}
+
+}  // namespace
+
+int run_records(const Invocation& inv) {
+  const auto& words = inv.args.positionals();
+  const std::string sub = words.size() > 1 ? words[1] : "";
+  if (sub == "import") return import_records(inv);
+  if (sub == "add") return add_record(inv);
+  if (sub == "list") return list_records(inv);
+  throw UsageError("usage: cadence records import FILE.csv | cadence records add … | cadence records list --unit ID");
+}
+
+}  // namespace cadence::cli

@@ -1,0 +1,71 @@
+// cadence rules lint [DIR]
+// cadence rules list [--format json|table]
+#include "cli/commands/commands.h"
+#include "cli/json_writer.h"
+#include "cli/text_table.h"
+#include "cli/workspace.h"
+#include "rules/rule_loader.h"
+
+namespace cadence::cli {
+
+namespace {
+
+int lint(const Invocation& inv) {
+  inv.args.allow({});
+  const auto& words = inv.args.positionals();
+  if (words.size() > 3) throw UsageError("usage: cadence rules lint [DIR]");
+  const auto dir = words.size() == 3 ? words[2] : inv.settings.rules;
+  const auto set = cadence::load_rules(dir);
+  for (const auto& d : set.diagnostics) inv.err << d.to_string() << '\n';
+  if (!set.ok()) {
+    inv.err << set.diagnostics.size() << (set.diagnostics.size() == 1 ? " problem" : " problems") << " in " << dir << '\n';
+    return 2;
+  }
+  inv.out << dir << ": " << set.rules.size() << " rules in " << set.files.size() << " files, no problems\n";
+  return 0;
+}
+
+std::string period_words(const Rule& r) {
+  if (r.kind == RuleKind::deadline) return std::string(to_string(r.period)) + ", due";
+  return "≥" + std::to_string(r.target) + " per " + std::string(to_string(r.period));
+}
+
+int list(const Invocation& inv) {
+  inv.args.allow({"format"});
+  const auto rules = load_rules(inv);
+  if (inv.args.option("format").value_or("table") == "json") {
+    JsonWriter json(inv.out);
+    json.begin_array();
+    for (const auto& r : rules) {
+      json.begin_object().field("id", r.id).field("title", r.title).field("title_en", r.title_en)
+          .field("kind", to_string(r.kind)).field("period", to_string(r.period));
+      if (r.kind == RuleKind::cadence) json.field("target", r.target);
+      json.key("applies_to").begin_array();
+      for (const auto& t : r.applies_to) json.value(t);
+      json.end_array().field("authority", r.authority).field("source", r.source).end_object();
+    }
+    json.end_array();
+    inv.out << '\n';
+    return 0;
+  }
+  TextTable table({"ID", "要求 Rule", "频次 Cadence", "适用 Applies to", "依据 Authority"});
+  for (const auto& r : rules) {
+    std::string types;
+    for (const auto& t : r.applies_to) types += (types.empty() ? "" : ", ") + t;
+    table.add({r.id, r.title, period_words(r), types, r.authority == "central" ? "中央规定 central" : "地方实践 local"});
+  }
+  table.print(inv.out);
+  return 0;
+}
+
+}  // namespace
+
+int run_rules(const Invocation& inv) {
+  const auto& words = inv.args.positionals();
+  const std::string sub = words.size() > 1 ? words[1] : "";
+  if (sub == "lint") return lint(inv);
+  if (sub == "list") return list(inv);
+  throw UsageError("usage: cadence rules lint [DIR] | cadence rules list");
+}
+
+}  // namespace cadence::cli

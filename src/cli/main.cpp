@@ -1,0 +1,75 @@
+// cadence: the subcommand table and the wiring from argv to a subcommand; nothing else.
+#include "cli/arguments.h"
+#include "cli/commands/commands.h"
+#include "cli/invocation.h"
+#include "core/diagnostic.h"
+#include "store/store_error.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace {
+
+using namespace cadence::cli;
+
+struct Command {
+  const char* name;
+  const char* help;
+  int (*run)(const Invocation&);
+};
+
+constexpr Command kCommands[] = {
+    {"check", "compliance of every unit with every rule: check [--as-of D] [--unit ID] [--period ID] [--format json|table]", run_check},
+    {"plan", "suggested dates for a unit's sessions: plan --unit ID --year YYYY [--format json|table]", run_plan},
+    {"units", "units import FILE.csv [--encoding gb18030] | units list", run_units},
+    {"records", "records import FILE.csv | records add --unit ID --rule R --date D … | records list --unit ID", run_records},
+    {"rules", "rules lint [DIR] | rules list", run_rules},
+};
+
+// Options that take no value, for every subcommand.
+const std::set<std::string> kFlags{"help", "dry-run"};
+
+void usage(std::ostream& out) {
+  out << "usage: cadence COMMAND [options]\n\nCommands:\n";
+  for (const auto& c : kCommands) out << "  " << c.name << "\t" << c.help << "\n";
+  out << "\nGlobal options (before or after the command; also CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS,\n"
+         "CADENCE_CONFIG in the environment or keys of the --config TOML file):\n"
+         "  --db URI          SQLite file (default ./cadence.db)\n"
+         "  --rules DIR       rule files (default ./rules)\n"
+         "  --calendars DIR   work calendars (default ./calendars)\n"
+         "  --config FILE     TOML configuration\n"
+         "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const Arguments args(std::vector<std::string>(argv + 1, argv + argc), kFlags);
+    if (args.positionals().empty() || args.flag("help")) {
+      usage(args.positionals().empty() && !args.flag("help") ? std::cerr : std::cout);
+      return args.flag("help") ? 0 : 2;
+    }
+    const auto& name = args.positionals().front();
+    for (const auto& c : kCommands) {
+      if (name != c.name) continue;
+      const Invocation inv{args, resolve_settings(args, std::getenv), std::cout, std::cerr,
+                           std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+      return c.run(inv);
+    }
+    std::cerr << "cadence: unknown command '" << name << "'\n";
+    usage(std::cerr);
+    return 2;
+  } catch (const UsageError& e) {
+    std::cerr << "cadence: " << e.what() << "\n";
+    return 2;
+  } catch (const cadence::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "cadence: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,63 @@
+#include "cli/workspace.h"
+
+#include "calendars/calendar_loader.h"
+#include "core/diagnostic.h"
+#include "rules/rule_loader.h"
+#include "store/unit_repository.h"
+
+#include <date/tz.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace cadence::cli {
+
+std::vector<Rule> load_rules(const Invocation& inv) { return load_rules_or_throw(inv.settings.rules); }
+
+WorkCalendar load_calendar(const Invocation& inv) {
+  return load_calendar_or_throw(inv.settings.calendars, inv.settings.region);
+}
+
+std::unique_ptr<store::Database> open_database(const Invocation& inv) {
+  return std::make_unique<store::Database>(inv.settings.db);
+}
+
+UnitTree load_unit_tree(store::Database& db) { return UnitTree(store::UnitRepository(db).all()); }
+
+Day local_today(std::chrono::system_clock::time_point now, const std::string& zone) {
+  const date::zoned_time<std::chrono::system_clock::duration> local{zone, now};
+  return Day{date::floor<date::days>(local.get_local_time()).time_since_epoch()};
+}
+
+Day as_of_date(const Invocation& inv) {
+  if (auto text = inv.args.option("as-of")) {
+    if (auto day = parse_day(*text)) return *day;
+    throw UsageError("--as-of '" + *text + "' is not a date (YYYY-MM-DD)");
+  }
+  return local_today(inv.now, inv.settings.timezone);
+}
+
+void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last) {
+  const auto years = calendar.years_without_schedule(first, last);
+  if (years.empty()) return;
+  std::string list;
+  for (auto y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
+  inv.err << "warning: no official holiday schedule for " << list << " in " << inv.settings.calendars << "/"
+          << inv.settings.region << "; counting Monday–Friday as workdays there\n";
+}
+
+std::string actor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user && *user ? user : "unknown");
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read the file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace cadence::cli

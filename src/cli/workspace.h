@@ -1,0 +1,34 @@
+#pragma once
+// What subcommands load from disk, in one place: rules, the work calendar, the database, the
+// unit tree, and today's date in the default time zone.
+#include "cli/invocation.h"
+#include "core/rule.h"
+#include "core/unit_tree.h"
+#include "core/work_calendar.h"
+#include "store/database.h"
+
+#include <memory>
+#include <optional>
+
+namespace cadence::cli {
+
+std::vector<Rule> load_rules(const Invocation& inv);
+WorkCalendar load_calendar(const Invocation& inv);
+std::unique_ptr<store::Database> open_database(const Invocation& inv);
+UnitTree load_unit_tree(store::Database& db);
+
+// --as-of, or today in the default time zone.
+Day as_of_date(const Invocation& inv);
+// Today in `zone` at `now`.
+Day local_today(std::chrono::system_clock::time_point now, const std::string& zone);
+
+// Says once, on stderr, which years in [first, last] fall back to Monday–Friday.
+void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last);
+
+// The name of whoever runs the command, for the audit trail.
+std::string actor();
+
+// A file's bytes; throws InputError when it cannot be read.
+std::string read_file(const std::string& path);
+
+}  // namespace cadence::cli

@@ -1,0 +1,139 @@
+#include "csv/records_csv.h"
+
+#include "csv/csv_reader.h"
+#include "csv/row_errors.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace cadence {
+
+namespace {
+
+const std::vector<std::string> kHeader{"unit", "rule", "date", "tags", "period", "note"};
+
+const Rule* find_rule(const std::vector<Rule>& rules, const std::string& id) {
+  for (const auto& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> split_tags(const std::string& s) {
+  std::vector<std::string> tags;
+  std::string cur;
+  for (char c : s + ";") {
+    if (c == ';') {
+      if (!cur.empty() && std::find(tags.begin(), tags.end(), cur) == tags.end()) tags.push_back(cur);
+      cur.clear();
+    } else if (c != ' ') {
+      cur += c;
+    }
+  }
+  std::sort(tags.begin(), tags.end());
+  return tags;
+}
+
+// "field: message", split so RowErrors can name the field.
+std::pair<std::string, std::string> field_message(const std::string& problem) {
+  const auto colon = problem.find(": ");
+  return {problem.substr(0, colon), problem.substr(colon + 2)};
+}
+
+// A record's identity is (unit, rule, date, period): the same identity twice in one file is a
+// mistake. Sorting indices finds repeats without a map of millions of keys.
+void report_repeats(const std::vector<Record>& records, const std::vector<int>& lines, RowErrors& errors) {
+  auto key = [&](std::uint32_t i) {
+    const auto& r = records[i];
+    return std::make_tuple(std::string_view(r.unit), std::string_view(r.rule), r.date,
+                           r.period ? r.period->start : Day::min());
+  };
+  std::vector<std::uint32_t> order(records.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
+  for (std::size_t k = 1; k < order.size(); ++k)
+    if (key(order[k]) == key(order[k - 1]))
+      errors.add(lines[order[k]], "row",
+                 "repeats the record on line " + std::to_string(lines[order[k - 1]]) + " (same unit, rule, date and period)");
+}
+
+}  // namespace
+
+std::string check_record(Record& r, const RecordContext& context) {
+  const auto unit = context.unit_types.find(r.unit);
+  if (unit == context.unit_types.end()) return "unit: unknown unit '" + r.unit + "'";
+  const Rule* rule = find_rule(*context.rules, r.rule);
+  if (!rule) return "rule: unknown rule '" + r.rule + "'";
+  if (!rule->applies_to_type(unit->second))
+    return "rule: rule '" + r.rule + "' does not apply to unit '" + r.unit + "' (type " + unit->second + ")";
+  std::sort(r.tags.begin(), r.tags.end());
+  for (const auto& t : r.tags)
+    if (!rule->quota(t)) {
+      std::string known;
+      for (const auto& q : rule->quotas) known += (known.empty() ? "" : ", ") + q.tag;
+      return "tags: unknown tag '" + t + "' for rule '" + r.rule + "'" + (known.empty() ? " (it has no tags)" : " (known: " + known + ")");
+    }
+  const Period own = period_containing(rule->period, r.date);
+  if (rule->kind == RuleKind::deadline) {
+    if (!r.period) return "period: a deadline rule's record names the period it fulfils, e.g. " + own.id();
+    if (r.period->kind != rule->period)
+      return "period: '" + r.period->id() + "' is not a " + std::string(to_string(rule->period)) + " period, e.g. " + own.id();
+    if (r.date < r.period->start) return "date: " + format_day(r.date) + " is before the period " + r.period->id() + " starts";
+    return "";
+  }
+  if (r.period) {
+    if (r.period->kind != rule->period)
+      return "period: '" + r.period->id() + "' is not a " + std::string(to_string(rule->period)) + " period";
+    if (r.period->start > own.start)
+      return "period: a make-up names an earlier period; " + r.period->id() + " is after the record's date";
+    if (*r.period == own) r.period.reset();
+  }
+  return "";
+}
+
+std::vector<Record> parse_records_csv(const std::string& file, std::string_view text, const RecordContext& context) {
+  const auto rows = read_csv(file, text);
+  check_header(file, rows, kHeader);
+  RowErrors errors(file);
+  std::vector<Record> records;
+  records.reserve(rows.size());
+  std::vector<int> lines;
+  lines.reserve(rows.size());
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    if (row.fields.size() != kHeader.size()) {
+      errors.add(row.line, "row", "expected 6 fields, found " + std::to_string(row.fields.size()));
+      continue;
+    }
+    const auto& f = row.fields;
+    Record r;
+    r.unit = f[0];
+    r.rule = f[1];
+    r.tags = split_tags(f[3]);
+    r.note = f[5];
+    const auto day = parse_day(f[2]);
+    if (!day) {
+      errors.add(row.line, "date", "'" + f[2] + "' is not a date (YYYY-MM-DD)");
+      continue;
+    }
+    r.date = *day;
+    if (!f[4].empty()) {
+      r.period = parse_period(f[4]);
+      if (!r.period) {
+        errors.add(row.line, "period", "'" + f[4] + "' is not a period such as 2026, 2026-H1, 2026-Q2, 2026-03, 2026-W07");
+        continue;
+      }
+    }
+    if (const auto problem = check_record(r, context); !problem.empty()) {
+      const auto [field, message] = field_message(problem);
+      errors.add(row.line, field, message);
+      continue;
+    }
+    records.push_back(std::move(r));
+    lines.push_back(row.line);
+  }
+  report_repeats(records, lines, errors);
+  errors.throw_if_any();
+  return records;
+}
+
+}  // namespace cadence

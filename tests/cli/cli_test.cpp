@@ -1,0 +1,228 @@
+#include "cli_runner.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+namespace cadence {
+namespace {
+using testing::CliResult;
+using testing::CliRunner;
+using testing::with_repo_data;
+
+const std::string kGolden = CADENCE_SOURCE_DIR "/tests/cli/golden";
+
+std::vector<std::string> golden(std::vector<std::string> args) {
+  args.push_back("--rules=" + kGolden + "/rules");
+  args.push_back("--calendars=" CADENCE_SOURCE_DIR "/calendars");
+  return args;
+}
+
+Poco::JSON::Object::Ptr parse(const std::string& text) {
+  return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+}
+
+Poco::JSON::Object::Ptr find_result(const Poco::JSON::Object::Ptr& doc, const std::string& unit, const std::string& rule) {
+  const auto results = doc->getArray("results");
+  for (std::size_t i = 0; i < results->size(); ++i) {
+    const auto r = results->getObject(static_cast<unsigned>(i));
+    if (r->getValue<std::string>("unit") == unit && r->getValue<std::string>("rule") == rule) return r;
+  }
+  return nullptr;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  CliRunner cli;
+  void import_golden() {
+    ASSERT_EQ(cli.run(golden({"units", "import", kGolden + "/units.csv"})).code, 0);
+    const auto r = cli.run(golden({"records", "import", kGolden + "/records.csv"}));
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+};
+
+TEST_F(CliTest, GoldenCheckJson) {
+  import_golden();
+  const auto r = cli.run(golden({"check", "--as-of", "2026-06-30", "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto expected = CliRunner::slurp(kGolden + "/check-2026-06-30.json");
+  EXPECT_EQ(r.out, expected) << "to accept a deliberate change: write this output to tests/cli/golden/check-2026-06-30.json\n"
+                             << r.out;
+}
+
+TEST_F(CliTest, CheckReportsTheSeedTownshipAsBehindWithItsNumbers) {
+  import_golden();
+  const auto doc = parse(cli.run(golden({"check", "--as-of", "2026-06-30", "--format", "json"})).out);
+  const auto a = find_result(doc, "town-a", "study-group-session");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->getValue<int>("done"), 5);
+  EXPECT_EQ(a->getValue<int>("target"), 12);
+  EXPECT_EQ(a->getValue<std::string>("status"), "behind");
+  EXPECT_EQ(a->getArray("quotas")->getObject(0)->getValue<int>("done"), 2);
+  const auto b = find_result(doc, "town-b", "study-group-session");
+  EXPECT_EQ(b->getValue<std::string>("status"), "on_track");
+  // The branch founded on 2026-05-01 is judged from then on.
+  const auto v2 = find_result(doc, "a-v2", "theme-party-day");
+  EXPECT_EQ(v2->getValue<std::string>("start"), "2026-06-01");
+  // The table says the same for people.
+  const auto table = cli.run(golden({"check", "--as-of", "2026-06-30", "--unit", "town-a"}));
+  EXPECT_NE(table.out.find("5/12，扩大学习 2/4，宣传部旁听 0/1"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("behind 落后"), std::string::npos);
+  EXPECT_EQ(table.out.find("town-b"), std::string::npos);
+}
+
+TEST_F(CliTest, PeriodOptionShowsHowAPastQuarterEnded) {
+  import_golden();
+  const auto doc = parse(cli.run(golden({"check", "--as-of", "2026-06-30", "--period", "2026-Q1", "--format", "json"})).out);
+  EXPECT_EQ(find_result(doc, "town-a", "ideology-analysis-meeting")->getValue<std::string>("status"), "made_up");
+  EXPECT_EQ(find_result(doc, "town-b", "ideology-analysis-meeting")->getValue<std::string>("status"), "met");
+  EXPECT_FALSE(find_result(doc, "town-a", "study-group-session"));
+}
+
+TEST_F(CliTest, ReimportingChangesNothing) {
+  import_golden();
+  const auto units = cli.run(golden({"units", "import", kGolden + "/units.csv"}));
+  EXPECT_NE(units.out.find("5 units — 0 added, 0 updated, 5 unchanged"), std::string::npos) << units.out;
+  const auto records = cli.run(golden({"records", "import", kGolden + "/records.csv"}));
+  EXPECT_NE(records.out.find("18 records — 0 added, 0 updated, 18 unchanged"), std::string::npos) << records.out;
+}
+
+struct BadFile {
+  const char* what;
+  const char* name;
+  const char* content;
+  const char* expected;
+};
+
+class CliBadInput : public CliTest, public ::testing::WithParamInterface<BadFile> {};
+
+TEST_P(CliBadInput, IsRejectedWholeWithTheLine) {
+  import_golden();
+  const auto& p = GetParam();
+  const auto path = cli.dir().write(p.name, p.content);
+  const auto before = cli.run(golden({"check", "--as-of", "2026-06-30", "--format", "json"})).out;
+  const auto r = cli.run(golden({p.what, "import", path}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(path + p.expected), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
+  // Nothing changed.
+  EXPECT_EQ(cli.run(golden({"check", "--as-of", "2026-06-30", "--format", "json"})).out, before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CliBadInput,
+    ::testing::Values(
+        BadFile{"records", "r.csv", "unit,rule,day,tags,period,note\n", ":1: error: wrong header 'unit,rule,day,tags,period,note'"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\ntown-a,study-group-session,2026-06-01,,,\nnowhere,study-group-session,2026-06-02,,,\n",
+                ":3: error: unit: unknown unit 'nowhere'"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\ntown-a,study-group-session,2026-06-01,,,\ntown-a,no-such-rule,2026-06-02,,,\n",
+                ":3: error: rule: unknown rule 'no-such-rule'"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\ntown-a,study-group-session,2026-06-01,expandd,,\n",
+                ":2: error: tags: unknown tag 'expandd' for rule 'study-group-session' (known: expanded, observed)"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\ntown-a,study-group-session,2026-06-31,,,\n",
+                ":2: error: date: '2026-06-31' is not a date"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\na-v1,half-year-report,2026-07-01,,,\n",
+                ":2: error: period: a deadline rule's record names the period it fulfils"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\na-v1,study-group-session,2026-07-01,,,\n",
+                ":2: error: rule: rule 'study-group-session' does not apply to unit 'a-v1' (type branch)"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\nx,,X,committee,,,Mars/Base\n",
+                ":2: error: timezone: 'Mars/Base' is not an IANA time zone"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\nx,y,X,committee,,,\ny,x,Y,committee,,,\n",
+                ":2: error: the unit hierarchy has a cycle"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\ncounty,town-a,X,committee,,,\n",
+                ":2: error: the unit hierarchy has a cycle: county → town-a → county"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email\nx,,X,committee,\n", ":1: error: wrong header"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\n\"x,,X,committee,,,\n",
+                ":2: error: a quoted field is never closed"}));
+
+TEST_F(CliTest, Gb18030FileIsNamedAndReadWithTheEncodingOption) {
+  // "青山镇党委" in GB18030, as Excel in China saves it.
+  const std::string name = "\xC7\xE0\xC9\xBD\xD5\xF2\xB5\xB3\xCE\xAF";
+  const auto path = cli.dir().write("gb.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\nt1,," + name + ",committee,,,\n");
+  const auto r = cli.run(golden({"units", "import", path}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(path + ":2: error: the file is not UTF-8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--encoding gb18030"), std::string::npos);
+  const auto ok = cli.run(golden({"units", "import", path, "--encoding", "gb18030"}));
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(cli.run(golden({"units", "list"})).out.find("青山镇党委"), std::string::npos);
+}
+
+TEST_F(CliTest, RecordsAddAndList) {
+  import_golden();
+  auto r = cli.run(golden({"records", "add", "--unit", "town-b", "--rule", "study-group-session", "--date", "2026-06-11",
+                           "--tags", "observed"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("recorded"), std::string::npos);
+  r = cli.run(golden({"records", "add", "--unit", "town-b", "--rule", "study-group-session", "--date", "2026-06-11",
+                      "--tags", "observed"}));
+  EXPECT_NE(r.out.find("unchanged"), std::string::npos) << r.out;
+  r = cli.run(golden({"records", "add", "--unit", "town-b", "--rule", "study-group-session", "--date", "2026-06-12", "--tags", "x"}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown tag 'x'"), std::string::npos) << r.err;
+  const auto list = cli.run(golden({"records", "list", "--unit", "town-b"}));
+  EXPECT_NE(list.out.find("2026-06-11"), std::string::npos) << list.out;
+}
+
+TEST_F(CliTest, PlanJson) {
+  import_golden();
+  const auto r = cli.run(golden({"plan", "--unit", "town-a", "--year", "2026", "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = parse(r.out);
+  EXPECT_EQ(doc->getValue<std::string>("unit"), "town-a");
+  const auto slots = doc->getArray("slots");
+  ASSERT_EQ(slots->size(), 12u + 4u);  // 12 study sessions, 4 quarterly meetings
+  const auto first = slots->getObject(0);
+  EXPECT_EQ(first->getValue<std::string>("rule"), "study-group-session");
+  EXPECT_EQ(first->getValue<std::string>("date"), "2026-01-08");
+  EXPECT_EQ(first->getValue<std::string>("time"), "14:30");
+  EXPECT_EQ(slots->getObject(2)->getArray("tags")->getElement<std::string>(0), "expanded");
+}
+
+TEST_F(CliTest, MissingScheduleIsSaidOnceOnStderr) {
+  import_golden();
+  const auto r = cli.run(golden({"check", "--as-of", "2027-03-01", "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: no official holiday schedule for 2027"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("warning", r.err.find("warning") + 1), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(cli.run({}).code, 2);
+  EXPECT_EQ(cli.run({"frobnicate"}).code, 2);
+  const auto r = cli.run(golden({"check", "--as-of", "yesterday"}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--as-of 'yesterday' is not a date"), std::string::npos);
+  EXPECT_EQ(cli.run(golden({"check", "--colour", "red"})).code, 2);
+  EXPECT_EQ(cli.run({"--help"}).code, 0);
+}
+
+TEST_F(CliTest, RulesLintNamesFileLineAndColumn) {
+  EXPECT_EQ(cli.run({"rules", "lint", CADENCE_SOURCE_DIR "/rules"}).code, 0);
+  const auto path = cli.dir().write("bad/r.toml", "[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\nquotas = 3\n");
+  const auto r = cli.run({"rules", "lint", cli.dir().file("bad")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(path + ":8:10: error: 'quotas' must be an array"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, SettingsComeFromEnvironmentAndConfigFile) {
+  const auto config = cli.dir().write("cadence.toml", "db = \"from-config.db\"\nrules = \"" + kGolden + "/rules\"\ncalendars = \"" CADENCE_SOURCE_DIR "/calendars\"\n");
+  ASSERT_EQ(cli.run({"--config", config, "units", "import", kGolden + "/units.csv"}).code, 0);
+  EXPECT_TRUE(std::filesystem::exists(cli.dir().file("from-config.db")));
+  const auto r = cli.run({"units", "list"}, "CADENCE_DB=from-config.db");
+  EXPECT_NE(r.out.find("青山镇党委"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, DefaultRulePackAndDemoDataWork) {
+  ASSERT_EQ(cli.run(with_repo_data({"units", "import", CADENCE_SOURCE_DIR "/demo/units.csv"})).code, 0);
+  const auto imported = cli.run(with_repo_data({"records", "import", CADENCE_SOURCE_DIR "/demo/records.csv"}));
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  const auto r = cli.run(with_repo_data({"check", "--as-of", "2026-06-30", "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = parse(r.out);
+  EXPECT_GT(doc->getArray("results")->size(), 216u);
+  EXPECT_GT(doc->getArray("rollup")->size(), 15u);
+}
+
+}  // namespace
+}  // namespace cadence

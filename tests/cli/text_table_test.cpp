@@ -1,0 +1,27 @@
+#include "cli/text_table.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace cadence::cli {
+namespace {
+
+TEST(TextTableTest, ChineseTakesTwoCellsAndColourNone) {
+  EXPECT_EQ(display_width("abc"), 3u);
+  EXPECT_EQ(display_width("青山镇"), 6u);
+  EXPECT_EQ(display_width("5/12，扩大"), 4u + 6u);
+  EXPECT_EQ(display_width("\x1b[31;1mmissed\x1b[0m"), 6u);
+}
+
+TEST(TextTableTest, AlignsColumns) {
+  TextTable t({"单位", "状态"});
+  t.add({"青山镇党委", "met"});
+  t.add({"x", "behind"});
+  std::ostringstream out;
+  t.print(out);
+  EXPECT_EQ(out.str(), "单位        状态\n----------  ------\n青山镇党委  met\nx           behind\n");
+}
+
+}  // namespace
+}  // namespace cadence::cli

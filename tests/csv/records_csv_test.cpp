@@ -1,0 +1,71 @@
+#include "csv/records_csv.h"
+
+#include "core/diagnostic.h"
+
+#include <gtest/gtest.h>
+
+namespace cadence {
+namespace {
+
+class RecordsCsvTest : public ::testing::Test {
+ protected:
+  std::vector<Rule> rules;
+  RecordContext context;
+  void SetUp() override {
+    Rule study;
+    study.id = "study";
+    study.applies_to = {"committee"};
+    study.period = PeriodKind::quarter;
+    study.target = 3;
+    study.quotas = {{"expanded", 1, "扩大"}};
+    Rule report;
+    report.id = "report";
+    report.applies_to = {"committee"};
+    report.kind = RuleKind::deadline;
+    report.period = PeriodKind::half;
+    report.due = DueSpec{DueSpec::Anchor::end, 5, std::nullopt};
+    rules = {study, report};
+    context.rules = &rules;
+    context.unit_types = {{"t1", "committee"}};
+  }
+  std::string error_of(const std::string& body) {
+    try {
+      parse_records_csv("r.csv", "unit,rule,date,tags,period,note\n" + body, context);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  }
+};
+
+TEST_F(RecordsCsvTest, ParsesAndNormalises) {
+  const auto records = parse_records_csv(
+      "r.csv", "unit,rule,date,tags,period,note\nt1,study,2026-04-09,expanded,2026-Q1,补开\nt1,study,2026-04-10,,2026-Q2,\nt1,report,2026-07-03,,2026-H1,\n",
+      context);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].period->id(), "2026-Q1");
+  EXPECT_FALSE(records[1].period);  // naming its own period is no make-up
+  EXPECT_EQ(records[0].tags, std::vector<std::string>{"expanded"});
+  EXPECT_EQ(records[0].note, "补开");
+}
+
+TEST_F(RecordsCsvTest, ReportsEveryBadRowAtOnce) {
+  const auto e = error_of("t1,study,2026-13-01,,,\nt1,study,2026-04-01,,2026-Q3,\nt1,study,2026-04-01,,2026-H1,\nt1,report,2026-07-03,,,\n");
+  EXPECT_NE(e.find("r.csv:2: error: date: '2026-13-01' is not a date"), std::string::npos) << e;
+  EXPECT_NE(e.find("r.csv:3: error: period: a make-up names an earlier period"), std::string::npos) << e;
+  EXPECT_NE(e.find("r.csv:4: error: period: '2026-H1' is not a quarter period"), std::string::npos) << e;
+  EXPECT_NE(e.find("r.csv:5: error: period: a deadline rule's record names the period it fulfils, e.g. 2026-H2"), std::string::npos) << e;
+  EXPECT_NE(e.find("nothing was imported"), std::string::npos);
+}
+
+TEST_F(RecordsCsvTest, RepeatedIdentityNamesBothLines) {
+  const auto e = error_of("t1,study,2026-04-09,,,\nt1,study,2026-04-10,,,\nt1,study,2026-04-09,expanded,,\n");
+  EXPECT_NE(e.find("r.csv:4: error: row: repeats the record on line 2"), std::string::npos) << e;
+}
+
+TEST_F(RecordsCsvTest, WrongFieldCount) {
+  EXPECT_NE(error_of("t1,study,2026-04-09\n").find("r.csv:2: error: row: expected 6 fields, found 3"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cadence
