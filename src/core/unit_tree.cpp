@@ -52,7 +52,7 @@ UnitTree::UnitTree(std::vector<Unit> units)
 }
 
 std::optional<std::size_t> UnitTree::find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
+  auto it = by_id_.find(id);
   if (it == by_id_.end()) return std::nullopt;
   return it->second;
 }

@@ -39,7 +39,12 @@ class UnitTree {
 
  private:
   std::vector<Unit> units_;
-  std::unordered_map<std::string, std::size_t> by_id_;
+  // Transparent, so looking up a string_view builds no string (check does it per record).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> by_id_;
   std::vector<std::vector<std::size_t>> children_;
   std::vector<std::optional<std::size_t>> parent_;
 };

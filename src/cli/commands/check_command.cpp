@@ -24,9 +24,16 @@ RecordIndex index_records(store::Database& db, const UnitTree& tree, const std::
   for (std::size_t r = 0; r < rules.size(); ++r) rule_index.emplace(rules[r].id, r);
   RecordIndex index(tree.size(), rules.size());
   std::unordered_map<std::string, std::optional<Day>> period_starts;
+  // Records come out grouped by unit more often than not: remember the last unit looked up.
+  std::string last_unit;
+  std::optional<std::size_t> last_index;
   store::RecordRepository(db).scan(
       from, to, [&](std::string_view unit, std::string_view rule, Day date, std::string_view tags, std::string_view period) {
-        const auto u = tree.find(unit);
+        if (unit != last_unit) {
+          last_unit = unit;
+          last_index = tree.find(unit);
+        }
+        const auto u = last_index;
         const auto r = rule_index.find(rule);
         // Records of a rule no longer in the rules folder, or of a unit removed, are kept but not judged.
         if (!u || r == rule_index.end()) return;
