@@ -21,12 +21,37 @@ std::int64_t measure(Day a, Day b, const Period& period, const WorkCalendar& cal
   return calendar.workdays(a, b);
 }
 
-// x × part / whole rounded half up, in integers, never in floating point. design.md says
-// floor; the seed scenario (5 of 12 sessions on 2026-06-30 is behind) needs the
-// nearest whole session: 2026-06-30 is workday 120 of 248, and floor(12 × 120 / 248) = 5
-// would call a township that skipped a month on track. See README, "Compliance".
-int expected_share(int x, std::int64_t part, std::int64_t whole) {
-  return whole == 0 ? x : static_cast<int>((2 * x * part + whole) / (2 * whole));
+struct Fraction {
+  std::int64_t part = 0;
+  std::int64_t whole = 1;
+};
+
+// floor(x × f) in integers, never in floating point.
+int expected_share(int x, Fraction f) { return f.whole == 0 ? x : static_cast<int>(x * f.part / f.whole); }
+
+// The elapsed share of a period on `until`. For a whole quarter, half or year every month
+// weighs the same and workdays count within the month: "12 a year" means one a month, so on
+// 2026-06-30 half the year has passed, though only 120 of its 248 workdays have (Spring
+// Festival falls in February). Plain workdays would expect 5 sessions there, calling the seed
+// township that skipped a month on track. Months, weeks and partly active units use workdays
+// over the whole window, as design.md says. See README, "Compliance".
+Fraction elapsed(const Period& window, const Period& period, Day until, const WorkCalendar& calendar) {
+  if (until < window.start) return {0, 1};
+  const bool whole_months = window == period && period.kind != PeriodKind::month && period.kind != PeriodKind::week;
+  if (!whole_months) return {measure(window.start, until, period, calendar), measure(window.start, window.end, period, calendar)};
+  const Period month = period_containing(PeriodKind::month, until);
+  std::int64_t months = 0, full = 0;
+  for (Period m = period_containing(PeriodKind::month, period.start); m.start <= period.end; m = next_period(m)) {
+    ++months;
+    if (m.end < month.start) ++full;
+  }
+  auto in_month = calendar.workdays(month.start, until);
+  auto of_month = calendar.workdays(month.start, month.end);
+  if (of_month == 0) {
+    in_month = (until - month.start).count() + 1;
+    of_month = (month.end - month.start).count() + 1;
+  }
+  return {full * of_month + in_month, months * of_month};
 }
 
 struct Counts {
@@ -97,14 +122,12 @@ std::optional<Result> evaluate_cadence(const Rule& rule, const Unit& unit, const
     }
   }
 
-  // Elapsed fraction, measured over the active part (it replaces P in every formula).
-  const auto total = measure(active->start, active->end, period, calendar);
-  const auto elapsed = measure(active->start, counted_until, period, calendar);
+  // Measured over the active part: it replaces P in every formula.
+  const Fraction f = elapsed(*active, period, counted_until, calendar);
   r.done = with_makeups.all;
-  r.expected = as_of < active->start ? 0 : expected_share(r.target, elapsed, total);
+  r.expected = expected_share(r.target, f);
   for (std::size_t i = 0; i < rule.quotas.size(); ++i)
-    r.quotas.push_back({rule.quotas[i].tag, mins[i], with_makeups.tag[i],
-                        as_of < active->start ? 0 : expected_share(mins[i], elapsed, total)});
+    r.quotas.push_back({rule.quotas[i].tag, mins[i], with_makeups.tag[i], expected_share(mins[i], f)});
 
   auto satisfied = [&](const Counts& c) {
     if (c.all < r.target) return false;

@@ -22,16 +22,21 @@ class ComplianceTest : public ::testing::Test {
   }
 };
 
-TEST_F(ComplianceTest, ExpectedIsTheNearestWholeShareOfElapsedWorkdays) {
-  // 2026-06-30 is workday 120 of 248: 12 × 120 / 248 = 5.81 → 6; 4 × 120 / 248 = 1.94 → 2.
+TEST_F(ComplianceTest, ExpectedCountsWholeMonthsThenWorkdaysOfTheCurrentMonth) {
+  // On 2026-06-30 six of twelve months have passed: floor(12 × 6/12) = 6, floor(4 × 6/12) = 2,
+  // floor(1 × 6/12) = 0 — though only 120 of 2026's 248 workdays have.
   const auto r = eval({}, d(2026, 6, 30));
   EXPECT_EQ(r.target, 12);
   EXPECT_EQ(r.expected, 6);
   EXPECT_EQ(r.quotas[0].expected, 2);
   EXPECT_EQ(r.quotas[1].expected, 0);
   EXPECT_EQ(r.status, Status::behind);
-  // Holidays do not advance the expectation: 国庆 (Oct 1–7) adds no workday.
+  // Within a month, workdays count: 国庆 (Oct 1–7) adds nothing; by Nov 20, 15 of
+  // November's 21 workdays: floor(12 × (10 + 15/21) / 12) = 10.
   EXPECT_EQ(eval({}, d(2026, 9, 30)).expected, eval({}, d(2026, 10, 7)).expected);
+  EXPECT_EQ(eval({}, d(2026, 11, 20)).expected, 10);
+  EXPECT_EQ(eval({}, d(2026, 6, 29)).expected, 5);
+  EXPECT_EQ(eval({}, d(2025, 12, 31)).expected, 0);  // before the period: nothing yet
 }
 
 TEST_F(ComplianceTest, CountsOnlyRecordsUpToTheAsOfDate) {
@@ -72,10 +77,10 @@ TEST_F(ComplianceTest, UpcomingPeriodAndOnTrack) {
   rule = quarterly_analysis();
   const Period q3 = *parse_period("2026-Q3");
   EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 6, 1), cal)->status, Status::upcoming);
-  // Early in the quarter nothing is expected yet.
-  EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 7, 10), cal)->status, Status::on_track);
-  // Past the middle of the quarter one meeting is expected.
-  EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 8, 20), cal)->status, Status::behind);
+  // A once-a-quarter meeting is expected only when the quarter is over: until then on track.
+  EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 8, 20), cal)->status, Status::on_track);
+  EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 9, 30), cal)->status, Status::behind);
+  EXPECT_EQ(evaluate_cadence(rule, town, q3, {}, d(2026, 10, 8), cal)->status, Status::missed);
 }
 
 TEST_F(ComplianceTest, UnitActiveForPartOfThePeriodHasAScaledTarget) {
