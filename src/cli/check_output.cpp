@@ -101,6 +101,7 @@ void write_check_json(std::ostream& out, const CheckReport& report, const UnitTr
     json.end_object().field("rate", r.rate()).end_object();
   }
   json.end_array().end_object();
+  json.flush();
   out << '\n';
 }
 

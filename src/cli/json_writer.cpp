@@ -1,12 +1,17 @@
 #include "cli/json_writer.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace cadence::cli {
 
 std::string json_escape(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + 2);
+  append_json_escaped(out, text);
+  return out;
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -24,7 +29,24 @@ std::string json_escape(std::string_view text) {
         }
     }
   }
-  return out;
+}
+
+void JsonWriter::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+void JsonWriter::put(char c) { buffer_ += c; }
+
+void JsonWriter::put(std::string_view text) {
+  buffer_ += text;
+  if (buffer_.size() > (1u << 20)) flush();
+}
+
+void JsonWriter::put_escaped(std::string_view text) {
+  buffer_ += '"';
+  append_json_escaped(buffer_, text);
+  buffer_ += '"';
 }
 
 void JsonWriter::separate() {
@@ -32,52 +54,56 @@ void JsonWriter::separate() {
     after_key_ = false;
     return;
   }
-  if (!first_.back()) out_ << ',';
+  if (!first_.back()) put(',');
   first_.back() = false;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   separate();
-  out_ << '{';
+  put('{');
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  out_ << '}';
+  put('}');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   separate();
-  out_ << '[';
+  put('[');
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  out_ << ']';
+  put(']');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
-  out_ << '"' << json_escape(name) << "\":";
+  put_escaped(name);
+  put(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   separate();
-  out_ << '"' << json_escape(text) << '"';
+  put_escaped(text);
+  if (buffer_.size() > (1u << 20)) flush();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long number) {
   separate();
-  out_ << number;
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number);
+  put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   return *this;
 }
 
@@ -92,19 +118,19 @@ JsonWriter& JsonWriter::value(double number) {
     s.pop_back();
     if (dot) break;
   }
-  out_ << s;
+  put(s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   separate();
-  out_ << (b ? "true" : "false");
+  put(b ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   separate();
-  out_ << "null";
+  put("null");
   return *this;
 }
 

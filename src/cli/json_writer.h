@@ -11,6 +11,11 @@ namespace cadence::cli {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  // Hands what is buffered to the stream; done on destruction too.
+  void flush();
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -32,11 +37,17 @@ class JsonWriter {
 
  private:
   void separate();
+  void put(char c);
+  void put(std::string_view text);
+  void put_escaped(std::string_view text);
   std::ostream& out_;
+  std::string buffer_;  // a million small stream writes cost more than the JSON itself
   std::vector<bool> first_{true};  // per open container: nothing written in it yet
   bool after_key_ = false;
 };
 
 std::string json_escape(std::string_view text);
+// Appends `text` to `out` with JSON string escapes.
+void append_json_escaped(std::string& out, std::string_view text);
 
 }  // namespace cadence::cli

@@ -68,6 +68,10 @@ int main(int argc, char** argv) {
   } catch (const cadence::InputError& e) {
     std::cerr << e.what() << "\n";
     return 2;
+  } catch (const cadence::store::ImportItemError& e) {
+    // The CLI checks input before the store sees it; this is the store's own guard.
+    std::cerr << "cadence: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "cadence: " << e.what() << "\n";
     return 1;

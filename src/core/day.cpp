@@ -26,6 +26,20 @@ std::optional<Day> parse_day(std::string_view text) {
   return Day{ymd};
 }
 
-std::string format_day(Day day) { return date::format("%F", day); }
+// By hand rather than date::format: `cadence check` prints millions of dates, and each
+// date::format builds a stream.
+std::string format_day(Day day) {
+  const date::year_month_day ymd{day};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) return date::format("%F", day);
+  std::string out = "0000-00-00";
+  auto put = [&](std::size_t at, unsigned value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, static_cast<unsigned>(y), 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  return out;
+}
 
 }  // namespace cadence

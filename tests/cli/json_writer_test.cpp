@@ -12,6 +12,7 @@ TEST(JsonWriterTest, NestsAndEscapes) {
   JsonWriter json(out);
   json.begin_object().field("a", "x\"y\\\n").key("b").begin_array().value(1).value(0.5).value(1.0).value(0.6667).end_array()
       .field("c", true).key("d").null().key("e").begin_object().end_object().end_object();
+  json.flush();
   EXPECT_EQ(out.str(), R"({"a":"x\"y\\\n","b":[1,0.5,1,0.6667],"c":true,"d":null,"e":{}})");
 }
 

@@ -55,7 +55,6 @@ TEST_F(RecordsCsvTest, ReportsEveryBadRowAtOnce) {
   EXPECT_NE(e.find("r.csv:3: error: period: a make-up names an earlier period"), std::string::npos) << e;
   EXPECT_NE(e.find("r.csv:4: error: period: '2026-H1' is not a quarter period"), std::string::npos) << e;
   EXPECT_NE(e.find("r.csv:5: error: period: a deadline rule's record names the period it fulfils, e.g. 2026-H2"), std::string::npos) << e;
-  EXPECT_NE(e.find("nothing was imported"), std::string::npos);
 }
 
 TEST_F(RecordsCsvTest, RepeatedIdentityNamesBothLines) {

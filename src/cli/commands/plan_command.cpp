@@ -35,6 +35,7 @@ void write_json(std::ostream& out, const Unit& unit, int year, const std::vector
     json.end_array().end_object();
   }
   json.end_array().end_object();
+  json.flush();
   out << '\n';
 }
 

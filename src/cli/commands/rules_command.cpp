@@ -45,6 +45,7 @@ int list(const Invocation& inv) {
       json.end_array().field("authority", r.authority).field("source", r.source).end_object();
     }
     json.end_array();
+    json.flush();
     inv.out << '\n';
     return 0;
   }

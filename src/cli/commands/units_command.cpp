@@ -71,6 +71,7 @@ int list_units(const Invocation& inv) {
       json.end_object();
     }
     json.end_array();
+    json.flush();
     inv.out << '\n';
     return 0;
   }

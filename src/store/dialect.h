@@ -1,0 +1,33 @@
+#pragma once
+// What differs between the SQL backends the store speaks. Everything else is written once, in
+// the SQL both SQLite (>= 3.39) and PostgreSQL accept: `INSERT … ON CONFLICT (…) DO UPDATE SET
+// … = excluded.…`, `RETURNING`, `IS DISTINCT FROM`, `CREATE TEMP TABLE`, `SAVEPOINT`. A backend
+// that needs a different upsert (MySQL's ON DUPLICATE KEY) would add a field here.
+#include <string>
+#include <string_view>
+
+namespace cadence::store {
+
+enum class Backend { sqlite, postgresql };
+
+struct Dialect {
+  Backend backend = Backend::sqlite;
+  std::string_view name;  // for messages: "SQLite"
+  // Column definition of a generated integer primary key.
+  std::string_view autoincrement_key;
+  // How a write transaction starts (see sqlite_dialect() for why SQLite's differs).
+  std::string_view begin_transaction;
+  // Function building a JSON object from alternating key, value arguments.
+  std::string_view json_object;
+  // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
+  bool numbered_placeholders = false;
+
+  // `text` for this backend: its {autoincrement_key} and {json_object} tokens filled in and
+  // its ? placeholders (outside quoted literals) written the backend's way.
+  std::string sql(std::string_view text) const;
+};
+
+Dialect sqlite_dialect();
+Dialect postgresql_dialect();
+
+}  // namespace cadence::store

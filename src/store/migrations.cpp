@@ -1,0 +1,139 @@
+#include "store/migrations.h"
+
+#include "store/columns.h"
+
+namespace cadence::store {
+
+namespace {
+
+using Poco::Data::Keywords::bind;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+
+// Dates and timestamps are TEXT (see columns.h); lists are ';'-joined TEXT. Unit parents are
+// checked only at commit, so one import can add a unit and its parent in any order.
+std::vector<Migration> cadence_migrations() {
+  return {
+      {1,
+       "units, records, audit and users",
+       {
+           R"(CREATE TABLE units (
+              key {autoincrement_key},
+              id TEXT NOT NULL UNIQUE,
+              parent TEXT REFERENCES units (id) DEFERRABLE INITIALLY DEFERRED,
+              name TEXT NOT NULL,
+              type TEXT NOT NULL,
+              secretary_email TEXT NOT NULL DEFAULT '',
+              admin_emails TEXT NOT NULL DEFAULT '',
+              timezone TEXT NOT NULL,
+              active_from TEXT,
+              active_until TEXT,
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL))",
+           "CREATE INDEX units_by_parent ON units (parent)",
+           R"(CREATE TABLE records (
+              id {autoincrement_key},
+              unit TEXT NOT NULL REFERENCES units (id),
+              rule TEXT NOT NULL,
+              date TEXT NOT NULL,
+              period TEXT NOT NULL DEFAULT '',
+              tags TEXT NOT NULL DEFAULT '',
+              note TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              updated_by TEXT NOT NULL,
+              UNIQUE (unit, rule, date, period)))",
+           // Covering: `cadence check` reads every record of a date range (RecordRepository::scan);
+           // with an index on date alone each row costs a table lookup (1 million rows: 1.4 s
+           // against 0.5 s).
+           "CREATE INDEX records_by_date ON records (date, unit, rule, tags, period)",
+           R"(CREATE TABLE audit (
+              id {autoincrement_key},
+              at TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL,
+              entity TEXT NOT NULL,
+              entity_id TEXT NOT NULL,
+              before TEXT,
+              after TEXT))",
+           "CREATE INDEX audit_by_entity ON audit (entity, entity_id)",
+           R"(CREATE TABLE users (
+              id {autoincrement_key},
+              email TEXT NOT NULL UNIQUE,
+              unit TEXT NOT NULL REFERENCES units (id),
+              role TEXT NOT NULL,
+              password_hash TEXT,
+              created_at TEXT NOT NULL))",
+       }},
+  };
+}
+
+void ensure_version_table(Database& db) {
+  db.session() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                  "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+      now;
+}
+
+int applied_version(Database& db) {
+  int version = 0;
+  db.session() << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
+  return version;
+}
+
+void refuse_newer(const Database& db, int version, int known) {
+  if (version > known)
+    throw StoreError("database '" + db.name() + "' has schema version " + std::to_string(version) +
+                     ", newer than version " + std::to_string(known) +
+                     ", the newest this cadence knows: upgrade cadence");
+}
+
+void apply(Database& db, const Migration& migration) {
+  Transaction transaction(db);
+  // Another process may have applied it since we looked: the write lock is ours now.
+  if (applied_version(db) >= migration.version) return;
+  for (auto statement : migration.statements) db.session() << db.dialect().sql(statement), now;
+  db.session() << db.dialect().sql("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+      bind(migration.version), bind(timestamp_text(db.now())), now;
+  transaction.commit();
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = cadence_migrations();
+  return list;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+int schema_version(Database& db) {
+  try {
+    return applied_version(db);
+  } catch (...) {
+    rethrow_with_context("cannot read the schema version of '" + db.name() + "'");
+  }
+}
+
+void migrate(Database& db, const std::vector<Migration>& list) {
+  int current = 0;
+  try {
+    ensure_version_table(db);
+    current = applied_version(db);
+  } catch (...) {
+    rethrow_with_context("cannot read the schema version of '" + db.name() + "'");
+  }
+  refuse_newer(db, current, list.empty() ? 0 : list.back().version);
+  for (const auto& migration : list) {
+    if (migration.version <= current) continue;
+    try {
+      apply(db, migration);
+    } catch (...) {
+      rethrow_with_context("cannot migrate database '" + db.name() + "' to schema version " +
+                           std::to_string(migration.version) + " (" + std::string(migration.description) +
+                           ")");
+    }
+  }
+}
+
+}  // namespace cadence::store

@@ -1,0 +1,60 @@
+#pragma once
+// What units held and submitted: the records `cadence check` counts.
+#include "core/day.h"
+#include "core/record.h"
+#include "store/database.h"
+#include "store/import_summary.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cadence::store {
+
+// A record's identity is (unit, rule, date, period): storing a record whose identity is stored
+// already with other tags or note updates that record; with the same tags and note it changes
+// nothing. Tags are a set: they come back sorted, without repeats.
+class RecordRepository {
+ public:
+  explicit RecordRepository(Database& db) : db_(db) {}
+
+  // Stores `records` in one transaction: all of them or, on any error, none. Two records with
+  // one identity, a unit that is not stored, or an empty tag or one with ';' is an ImportItemError
+  // naming that record. Updates get an audit row each (they overwrite); inserts get one each
+  // when there are at most kRowAuditLimit of them, otherwise one "import" row for the whole
+  // import, with `source` (the file name) as its entity id.
+  ImportSummary upsert(const std::vector<Record>& records, const std::string& actor,
+                       const std::string& source = "");
+  static constexpr int kRowAuditLimit = 1000;
+
+  // Stores one record as upsert() does (record.id is ignored) and returns its id.
+  std::int64_t add(const Record& record, const std::string& actor);
+  std::optional<Record> find(std::int64_t id);
+  // Deletes a record, with an audit row holding it; false if there was none with that id.
+  bool remove(std::int64_t id, const std::string& actor);
+
+  // The unit's records dated within [from, to], by date.
+  std::vector<Record> of_unit(const std::string& unit, Day from, Day to);
+
+  // Calls `fn` for every record dated within [from, to], in no particular order. `tags` is
+  // ';'-joined and sorted; `period` is a period id or empty. The views are valid during the
+  // call only. This is the hot path of `cadence check` (millions of records): it reads in
+  // chunks and builds no Record.
+  using ScanFn = std::function<void(std::string_view unit, std::string_view rule, Day date,
+                                    std::string_view tags, std::string_view period)>;
+  void scan(Day from, Day to, const ScanFn& fn);
+  // Rows per fetch in scan(): enough to make per-fetch costs vanish, few enough to keep the
+  // strings of one chunk in a few megabytes.
+  static constexpr std::size_t kScanChunk = 50000;
+
+  std::int64_t count();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace cadence::store

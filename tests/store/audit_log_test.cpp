@@ -1,0 +1,31 @@
+#include "store/audit_log.h"
+
+#include "store_fixture.h"
+
+namespace cadence::store {
+namespace {
+
+using test::StoreTest;
+
+TEST_F(StoreTest, AuditEntriesComeBackPerEntityOldestFirst) {
+  AuditLog log(db);
+  AuditEntry first{0, db.now(), "a@example.org", "insert", "unit", "town", std::nullopt, R"({"id":"town"})"};
+  AuditEntry other{0, db.now(), "a@example.org", "insert", "unit", "county", std::nullopt, "{}"};
+  AuditEntry second{0,
+                    db.now() + std::chrono::seconds{5},
+                    "b@example.org",
+                    "update",
+                    "unit",
+                    "town",
+                    R"({"id":"town"})",
+                    R"({"id":"town","name":"x"})"};
+  first.id = log.append(first);
+  other.id = log.append(other);
+  second.id = log.append(second);
+  EXPECT_LT(first.id, second.id);
+  EXPECT_EQ(log.for_entity("unit", "town"), (std::vector<AuditEntry>{first, second}));
+  EXPECT_TRUE(log.for_entity("record", "town").empty());
+}
+
+}  // namespace
+}  // namespace cadence::store

@@ -1,0 +1,141 @@
+#include "store/database.h"
+
+#include "store_fixture.h"
+
+#include <fstream>
+
+namespace cadence::store {
+namespace {
+
+using test::StoreTest;
+using test::TempFile;
+
+std::string open_error(const std::string& uri) {
+  try {
+    Database db(uri);
+  } catch (const StoreError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST_F(StoreTest, SqliteRunsInWalModeWithForeignKeysAndABusyTimeout) {
+  EXPECT_EQ(text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(count("PRAGMA busy_timeout"), 5000);
+}
+
+TEST(Database, CreatesTheFile) {
+  TempFile dir_marker;
+  const std::string path = dir_marker.path() + ".new.db";
+  {
+    Database db(path);
+    EXPECT_TRUE(std::filesystem::exists(path));
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+TEST(Database, MissingDirectoryIsAClearError) {
+  EXPECT_EQ(open_error("/nonexistent-cadence-dir/x.db"),
+            "cannot open database '/nonexistent-cadence-dir/x.db': unable to open database file");
+}
+
+TEST(Database, AFileThatIsNotADatabaseIsAClearError) {
+  TempFile file;
+  std::ofstream(file.path()) << std::string(4096, 'x');
+  EXPECT_EQ(open_error(file.path()), "cannot open database '" + file.path() + "': file is not a database");
+}
+
+TEST(Database, AnEmptyNameIsRefused) {
+  EXPECT_EQ(open_error(""), "no database given: name an SQLite file or a postgresql:// URI");
+}
+
+TEST(Database, PostgresqlIsRefusedWithoutShowingThePassword) {
+  const std::string message = open_error("postgresql://cadence:s3cret@db.example.org/cadence");
+  EXPECT_TRUE(message.starts_with(
+      "PostgreSQL support is not built in yet: postgresql://cadence:***@db.example.org/cadence"))
+      << message;
+  EXPECT_EQ(message.find("s3cret"), std::string::npos);
+  EXPECT_TRUE(open_error("postgres://db/cadence").starts_with("PostgreSQL support is not built in yet"));
+}
+
+TEST_F(StoreTest, NowComesFromTheInjectedClock) {
+  EXPECT_EQ(db.now(), date::sys_days{date::year{2026} / 3 / 1} + std::chrono::hours{8});
+  clock.advance(std::chrono::seconds{90});
+  EXPECT_EQ(db.now(),
+            date::sys_days{date::year{2026} / 3 / 1} + std::chrono::hours{8} + std::chrono::seconds{90});
+}
+
+class TransactionTest : public StoreTest {
+ protected:
+  void SetUp() override { db.session() << "CREATE TABLE t (x INTEGER)", Poco::Data::Keywords::now; }
+  void insert(int x) {
+    db.session() << "INSERT INTO t VALUES (?)", Poco::Data::Keywords::bind(x), Poco::Data::Keywords::now;
+  }
+};
+
+TEST_F(TransactionTest, CommittedWorkStays) {
+  Transaction transaction(db);
+  insert(1);
+  transaction.commit();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 1);
+}
+
+TEST_F(TransactionTest, WorkNotCommittedIsUndone) {
+  {
+    Transaction transaction(db);
+    insert(1);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
+}
+
+TEST_F(TransactionTest, AnExceptionUndoesTheWork) {
+  try {
+    Transaction transaction(db);
+    insert(1);
+    throw std::runtime_error("injected");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
+}
+
+TEST_F(TransactionTest, AnInnerTransactionUndoesOnlyItsOwnWork) {
+  Transaction outer(db);
+  insert(1);
+  {
+    Transaction inner(db);
+    insert(2);
+  }
+  {
+    Transaction inner(db);
+    insert(3);
+    inner.commit();
+  }
+  outer.commit();
+  EXPECT_EQ(count("SELECT SUM(x) FROM t"), 4);
+}
+
+TEST_F(TransactionTest, UndoingTheOuterTransactionUndoesCommittedInnerOnes) {
+  {
+    Transaction outer(db);
+    Transaction inner(db);
+    insert(1);
+    inner.commit();
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
+}
+
+TEST_F(TransactionTest, ReadersDoNotWaitForAWriter) {
+  auto reader = reopen();
+  Transaction transaction(db);
+  insert(1);
+  int seen = -1;
+  reader->session() << "SELECT COUNT(*) FROM t", Poco::Data::Keywords::into(seen), Poco::Data::Keywords::now;
+  EXPECT_EQ(seen, 0);
+  transaction.commit();
+  reader->session() << "SELECT COUNT(*) FROM t", Poco::Data::Keywords::into(seen), Poco::Data::Keywords::now;
+  EXPECT_EQ(seen, 1);
+}
+
+}  // namespace
+}  // namespace cadence::store

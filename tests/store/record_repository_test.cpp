@@ -1,0 +1,275 @@
+#include "store/record_repository.h"
+
+#include "store/audit_log.h"
+#include "store/unit_repository.h"
+#include "store_fixture.h"
+
+#include <tuple>
+
+namespace cadence::store {
+namespace {
+
+using test::day;
+using test::StoreTest;
+
+Record record(std::string unit, std::string rule, const char* date, std::vector<std::string> tags = {},
+              std::string note = "", std::optional<Period> period = std::nullopt) {
+  return Record{0, std::move(unit), std::move(rule), day(date), std::move(tags), period, std::move(note)};
+}
+
+class RecordRepositoryTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    Unit county{"county", "", "县委", "committee", "", {}, kDefaultTimeZone, {}, {}};
+    Unit town{"town", "county", "镇党委", "committee", "", {}, kDefaultTimeZone, {}, {}};
+    UnitRepository(db).upsert({county, town}, "setup");
+  }
+
+  // Records as compared in these tests: without their ids.
+  std::vector<Record> stored(const std::string& unit) {
+    auto out = records.of_unit(unit, day("2000-01-01"), day("2100-01-01"));
+    for (auto& r : out) r.id = 0;
+    return out;
+  }
+
+  int audit_rows() { return count("SELECT COUNT(*) FROM audit WHERE entity <> 'unit'"); }
+
+  RecordRepository records{db};
+  AuditLog audit{db};
+};
+
+TEST_F(RecordRepositoryTest, StoresRecordsAndReadsThemBackByDate) {
+  const auto a = record("town", "study", "2026-03-05", {"observed", "expanded"}, "第一次");
+  const auto b = record("town", "study", "2026-01-20");
+  const auto c = record("county", "study", "2026-02-01");
+  EXPECT_EQ(records.upsert({a, b, c}, "tester"), (ImportSummary{3, 0, 0}));
+
+  auto sorted_a = a;
+  sorted_a.tags = {"expanded", "observed"};
+  EXPECT_EQ(stored("town"), (std::vector<Record>{b, sorted_a}));
+  EXPECT_EQ(records.count(), 3);
+}
+
+TEST_F(RecordRepositoryTest, OfUnitKeepsToTheDateRange) {
+  records.upsert({record("town", "study", "2026-01-01"), record("town", "study", "2026-01-31"),
+                  record("town", "study", "2026-02-01")},
+                 "tester");
+  EXPECT_EQ(records.of_unit("town", day("2026-01-01"), day("2026-01-31")).size(), 2u);
+}
+
+TEST_F(RecordRepositoryTest, AMakeUpKeepsItsPeriod) {
+  const auto make_up = record("town", "study", "2026-04-10", {}, "补开", parse_period("2026-Q1"));
+  const auto report = record("town", "report", "2026-07-03", {}, "", parse_period("2026-H1"));
+  records.upsert({make_up, report}, "tester");
+  EXPECT_EQ(stored("town"), (std::vector<Record>{make_up, report}));
+}
+
+TEST_F(RecordRepositoryTest, TheSameDayWithAndWithoutAPeriodAreTwoRecords) {
+  const auto held = record("town", "study", "2026-04-10");
+  const auto make_up = record("town", "study", "2026-04-10", {}, "", parse_period("2026-Q1"));
+  EXPECT_EQ(records.upsert({held, make_up}, "tester").added, 2);
+}
+
+TEST_F(RecordRepositoryTest, IdentityDecidesBetweenAddUpdateAndUnchanged) {
+  records.upsert(
+      {record("town", "study", "2026-01-10", {"expanded"}),
+       record("town", "study", "2026-02-10", {}, "old note"), record("town", "study", "2026-03-10")},
+      "first");
+  clock.advance(std::chrono::hours{1});
+  const auto summary =
+      records.upsert({record("town", "study", "2026-01-10", {"expanded", "observed"}),
+                      record("town", "study", "2026-02-10", {}, "new note"),
+                      record("town", "study", "2026-03-10"), record("town", "study", "2026-04-10")},
+                     "second");
+  EXPECT_EQ(summary, (ImportSummary{1, 2, 1}));
+  EXPECT_EQ(records.count(), 4);
+  EXPECT_EQ(stored("town")[1].note, "new note");
+  EXPECT_EQ(
+      count(
+          "SELECT COUNT(*) FROM records WHERE updated_at = '2026-03-01T09:00:00Z' AND updated_by = 'second'"),
+      3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM records WHERE created_by = 'first'"), 3);
+}
+
+TEST_F(RecordRepositoryTest, AnUpdateIsAuditedWithTheRecordBeforeAndAfter) {
+  const auto id = records.add(record("town", "study", "2026-02-10", {}, "old \"note\""), "first");
+  clock.advance(std::chrono::hours{1});
+  records.upsert({record("town", "study", "2026-02-10", {"observed"}, "new")}, "second");
+
+  const auto entries = audit.for_entity("record", std::to_string(id));
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].action, "insert");
+  EXPECT_EQ(
+      entries[0].after,
+      R"({"unit":"town","rule":"study","date":"2026-02-10","period":"","tags":"","note":"old \"note\""})");
+  EXPECT_EQ(entries[1].action, "update");
+  EXPECT_EQ(entries[1].actor, "second");
+  EXPECT_EQ(entries[1].at, db.now());
+  EXPECT_EQ(entries[1].before, entries[0].after);
+  EXPECT_EQ(
+      entries[1].after,
+      R"({"unit":"town","rule":"study","date":"2026-02-10","period":"","tags":"observed","note":"new"})");
+}
+
+TEST_F(RecordRepositoryTest, ImportingTheSameRecordsAgainChangesNothing) {
+  const std::vector<Record> file{record("town", "study", "2026-01-10", {"observed", "expanded"}, "n"),
+                                 record("town", "report", "2026-07-03", {}, "", parse_period("2026-H1"))};
+  records.upsert(file, "tester");
+  const int rows = audit_rows();
+  clock.advance(std::chrono::hours{24});
+  EXPECT_EQ(records.upsert(file, "tester"), (ImportSummary{0, 0, 2}));
+  EXPECT_EQ(audit_rows(), rows);
+  EXPECT_EQ(text("SELECT MAX(updated_at) FROM records"), "2026-03-01T08:00:00Z");
+}
+
+TEST_F(RecordRepositoryTest, TagsInAnotherOrderAreTheSameRecord) {
+  records.upsert({record("town", "study", "2026-01-10", {"a", "b"})}, "tester");
+  EXPECT_EQ(records.upsert({record("town", "study", "2026-01-10", {"b", "a", "a"})}, "tester"),
+            (ImportSummary{0, 0, 1}));
+}
+
+TEST_F(RecordRepositoryTest, AddReturnsTheIdOfTheRecordItStoredOrFound) {
+  const auto id = records.add(record("town", "study", "2026-01-10"), "tester");
+  EXPECT_GT(id, 0);
+  EXPECT_EQ(records.add(record("town", "study", "2026-01-10"), "tester"), id);
+  EXPECT_EQ(records.add(record("town", "study", "2026-01-10", {}, "changed"), "tester"), id);
+  EXPECT_EQ(records.find(id)->note, "changed");
+  EXPECT_EQ(audit.for_entity("record", std::to_string(id)).size(), 2u);
+}
+
+TEST_F(RecordRepositoryTest, RemoveDeletesAndAudits) {
+  const auto id = records.add(record("town", "study", "2026-01-10"), "tester");
+  EXPECT_TRUE(records.remove(id, "remover"));
+  EXPECT_FALSE(records.remove(id, "remover"));
+  EXPECT_EQ(records.find(id), std::nullopt);
+  const auto entries = audit.for_entity("record", std::to_string(id));
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].action, "delete");
+  EXPECT_EQ(entries[1].before, entries[0].after);
+  EXPECT_EQ(entries[1].after, std::nullopt);
+}
+
+TEST_F(RecordRepositoryTest, SmallImportsAuditEachInsert) {
+  records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11")}, "tester");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit WHERE entity = 'record' AND action = 'insert'"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit WHERE action = 'import'"), 0);
+}
+
+TEST_F(RecordRepositoryTest, LargeImportsAuditTheirInsertsInOneRow) {
+  std::vector<Record> many;
+  for (int i = 0; i <= RecordRepository::kRowAuditLimit; ++i)
+    many.push_back(record("town", "rule-" + std::to_string(i), "2026-01-10"));
+  records.upsert(many, "tester", "records.csv");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit WHERE entity = 'record'"), 0);
+  const auto entries = audit.for_entity("file", "records.csv");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].action, "import");
+  EXPECT_EQ(entries[0].after, R"({"added":"1001","updated":"0","unchanged":"0"})");
+}
+
+TEST_F(RecordRepositoryTest, ScanReturnsExactlyTheRecordsInTheRange) {
+  records.upsert({record("town", "study", "2025-12-31"), record("town", "study", "2026-01-01", {"b", "a"}),
+                  record("county", "report", "2026-06-30", {}, "", parse_period("2026-Q1")),
+                  record("town", "study", "2026-07-01")},
+                 "tester");
+  using Row = std::tuple<std::string, std::string, Day, std::string, std::string>;
+  std::vector<Row> rows;
+  records.scan(day("2026-01-01"), day("2026-06-30"),
+               [&](auto unit, auto rule, Day date, auto tags, auto period) {
+                 rows.emplace_back(unit, rule, date, tags, period);
+               });
+  std::sort(rows.begin(), rows.end());
+  EXPECT_EQ(rows, (std::vector<Row>{{"county", "report", day("2026-06-30"), "", "2026-Q1"},
+                                    {"town", "study", day("2026-01-01"), "a;b", ""}}));
+}
+
+TEST_F(RecordRepositoryTest, ScanReadsPastOneChunk) {
+  std::vector<Record> many;
+  const std::size_t n = RecordRepository::kScanChunk + 7;
+  for (std::size_t i = 0; i < n; ++i)
+    many.push_back(record("town", "rule-" + std::to_string(i), "2026-01-10"));
+  records.upsert(many, "tester");
+  std::size_t seen = 0;
+  records.scan(day("2026-01-01"), day("2026-12-31"), [&](auto, auto, Day, auto, auto) { ++seen; });
+  EXPECT_EQ(seen, n);
+}
+
+TEST_F(RecordRepositoryTest, TheSameIdentityTwiceInOneImportIsAnInputError) {
+  try {
+    records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11"),
+                    record("town", "study", "2026-01-10", {"x"})},
+                   "tester");
+    FAIL() << "no error";
+  } catch (const ImportItemError& error) {
+    EXPECT_EQ(error.index(), 2u);
+    EXPECT_EQ(std::string(error.what()),
+              "records 1 and 3 of the import have the same unit, rule, date and period (town, study, "
+              "2026-01-10, '')");
+  }
+  EXPECT_EQ(records.count(), 0);
+}
+
+TEST_F(RecordRepositoryTest, AnUnknownUnitIsAnInputError) {
+  try {
+    records.upsert({record("town", "study", "2026-01-10"), record("nowhere", "study", "2026-01-11")},
+                   "tester");
+    FAIL() << "no error";
+  } catch (const ImportItemError& error) {
+    EXPECT_EQ(error.index(), 1u);
+    EXPECT_EQ(std::string(error.what()), "unit 'nowhere' is not in the database (record 2 of the import)");
+  }
+  EXPECT_EQ(records.count(), 0);
+}
+
+TEST_F(RecordRepositoryTest, ATagWithASemicolonIsAnInputError) {
+  try {
+    records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11", {"a;b"})},
+                   "tester");
+    FAIL() << "no error";
+  } catch (const ImportItemError& error) {
+    EXPECT_EQ(error.index(), 1u);
+    EXPECT_EQ(std::string(error.what()),
+              "a tag cannot be empty or contain ';': 'a;b' (record 2 of the import)");
+  }
+}
+
+TEST_F(RecordRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
+  records.upsert({record("town", "study", "2026-01-10", {}, "kept")}, "tester");
+  const auto before = stored("town");
+  const int rows = audit_rows();
+  db.session() << "CREATE TRIGGER fail BEFORE INSERT ON records WHEN NEW.note = 'boom' "
+                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+      Poco::Data::Keywords::now;
+  try {
+    records.upsert({record("town", "study", "2026-01-10", {}, "changed"),
+                    record("town", "study", "2026-01-11"), record("town", "study", "2026-01-12", {}, "boom")},
+                   "tester");
+    FAIL() << "no error";
+  } catch (const StoreError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "cannot import records into '" + file.path() + "': injected failure");
+  }
+  EXPECT_EQ(stored("town"), before);
+  EXPECT_EQ(audit_rows(), rows);
+  // The failed import left nothing behind that stops the next one.
+  db.session() << "DROP TRIGGER fail", Poco::Data::Keywords::now;
+  EXPECT_EQ(records.upsert({record("town", "study", "2026-01-11")}, "tester").added, 1);
+}
+
+TEST_F(RecordRepositoryTest, AnImportInsideAnUndoneTransactionIsUndoneToo) {
+  {
+    Transaction outer(db);
+    records.upsert({record("town", "study", "2026-01-10")}, "tester");
+  }
+  EXPECT_EQ(records.count(), 0);
+}
+
+TEST_F(RecordRepositoryTest, TheCallersExceptionsPassThroughScan) {
+  records.upsert({record("town", "study", "2026-01-10")}, "tester");
+  EXPECT_THROW(records.scan(day("2026-01-01"), day("2026-12-31"),
+                            [](auto, auto, Day, auto, auto) { throw std::logic_error("mine"); }),
+               std::logic_error);
+}
+
+}  // namespace
+}  // namespace cadence::store
