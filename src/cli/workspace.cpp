@@ -47,6 +47,12 @@ void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar,
           << inv.settings.region << "; counting Monday–Friday as workdays there\n";
 }
 
+std::string format_option(const Invocation& inv) {
+  const auto format = inv.args.option("format").value_or("table");
+  if (format != "json" && format != "table") throw UsageError("--format must be json or table, not '" + format + "'");
+  return format;
+}
+
 std::string actor() {
   const char* user = std::getenv("USER");
   return std::string("cli:") + (user && *user ? user : "unknown");

@@ -25,6 +25,9 @@ Day local_today(std::chrono::system_clock::time_point now, const std::string& zo
 // Says once, on stderr, which years in [first, last] fall back to Monday–Friday.
 void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last);
 
+// --format: "json" or "table" (the default); anything else is a usage error.
+std::string format_option(const Invocation& inv);
+
 // The name of whoever runs the command, for the audit trail.
 std::string actor();
 

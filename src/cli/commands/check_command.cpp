@@ -85,8 +85,7 @@ RecordIndex index_records(const Invocation& inv, store::Database& db, const Unit
 int run_check(const Invocation& inv) {
   inv.args.allow({"as-of", "unit", "period", "format"});
   inv.args.expect_positionals(1, "cadence check [--as-of YYYY-MM-DD] [--unit ID] [--period ID] [--format json|table]");
-  const auto format = inv.args.option("format").value_or("table");
-  if (format != "json" && format != "table") throw UsageError("--format must be json or table");
+  const auto format = format_option(inv);
 
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);

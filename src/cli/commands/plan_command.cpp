@@ -70,8 +70,7 @@ int run_plan(const Invocation& inv) {
   auto [ptr, ec] = std::from_chars(year_text->data(), year_text->data() + year_text->size(), year);
   if (ec != std::errc{} || ptr != year_text->data() + year_text->size() || year < 1970 || year > 2200)
     throw UsageError("--year '" + *year_text + "' is not a year between 1970 and 2200");
-  const auto format = inv.args.option("format").value_or("table");
-  if (format != "json" && format != "table") throw UsageError("--format must be json or table");
+  const auto format = format_option(inv);
 
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);

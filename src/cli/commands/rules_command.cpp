@@ -33,7 +33,7 @@ std::string period_words(const Rule& r) {
 int list(const Invocation& inv) {
   inv.args.allow({"format"});
   const auto rules = load_rules(inv);
-  if (inv.args.option("format").value_or("table") == "json") {
+  if (format_option(inv) == "json") {
     JsonWriter json(inv.out);
     json.begin_array();
     for (const auto& r : rules) {

@@ -59,7 +59,7 @@ int list_units(const Invocation& inv) {
   inv.args.expect_positionals(2, "cadence units list [--format json|table]");
   auto db = open_database(inv);
   const auto tree = load_unit_tree(*db);
-  if (inv.args.option("format").value_or("table") == "json") {
+  if (format_option(inv) == "json") {
     JsonWriter json(inv.out);
     json.begin_array();
     for (auto i : tree.preorder()) {
