@@ -40,11 +40,12 @@ Fraction elapsed(const Period& window, const Period& period, Day until, const Wo
   const bool whole_months = window == period && period.kind != PeriodKind::month && period.kind != PeriodKind::week;
   if (!whole_months) return {measure(window.start, until, period, calendar), measure(window.start, window.end, period, calendar)};
   const Period month = period_containing(PeriodKind::month, until);
-  std::int64_t months = 0, full = 0;
-  for (Period m = period_containing(PeriodKind::month, period.start); m.start <= period.end; m = next_period(m)) {
-    ++months;
-    if (m.end < month.start) ++full;
-  }
+  const auto month_of = [](Day d) {
+    const date::year_month_day ymd{d};
+    return date::year_month{ymd.year(), ymd.month()};
+  };
+  const std::int64_t months = (month_of(period.end) - month_of(period.start)).count() + 1;
+  const std::int64_t full = (month_of(month.start) - month_of(period.start)).count();
   auto in_month = calendar.workdays(month.start, until);
   auto of_month = calendar.workdays(month.start, month.end);
   if (of_month == 0) {
