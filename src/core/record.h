@@ -21,11 +21,6 @@ struct Record {
   std::optional<Period> period;
   std::string note;
 
-  bool has_tag(std::string_view tag) const {
-    for (const auto& t : tags)
-      if (t == tag) return true;
-    return false;
-  }
   friend bool operator==(const Record&, const Record&) = default;
 };
 

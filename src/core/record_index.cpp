@@ -2,11 +2,16 @@
 
 namespace cadence {
 
+std::uint32_t tag_bit(const Rule& rule, std::string_view tag) {
+  for (std::size_t i = 0; i < rule.quotas.size(); ++i)
+    if (rule.quotas[i].tag == tag) return 1u << i;
+  return 0;
+}
+
 Entry to_entry(const Rule& rule, const Record& record) {
   Entry e{record.date};
   if (record.period) e.names_period = record.period->start;
-  for (std::size_t i = 0; i < rule.quotas.size(); ++i)
-    if (record.has_tag(rule.quotas[i].tag)) e.tags |= 1u << i;
+  for (const auto& tag : record.tags) e.tags |= tag_bit(rule, tag);
   return e;
 }
 

@@ -19,7 +19,9 @@ struct Entry {
   std::uint32_t tags = 0;  // bit i: carries rule.quotas[i].tag
 };
 
+// The bit of `tag` in Entry::tags for this rule; 0 when the rule has no such quota.
 // REQUIRES: rule.quotas.size() <= 32 (the rule loader enforces it).
+std::uint32_t tag_bit(const Rule& rule, std::string_view tag);
 Entry to_entry(const Rule& rule, const Record& record);
 
 class RecordIndex {

@@ -2,6 +2,8 @@
 
 #include "core/diagnostic.h"
 
+#include <algorithm>
+
 namespace cadence {
 
 std::vector<CsvRow> read_csv(const std::string& file, std::string_view text) {
@@ -57,6 +59,21 @@ std::vector<CsvRow> read_csv(const std::string& file, std::string_view text) {
   if (quoted) throw InputError(Diagnostics{{file, quote_line, 0, "a quoted field is never closed (missing \")"}});
   if (field_started || !row.fields.empty()) end_row();
   return rows;
+}
+
+std::vector<std::string> split_list_field(std::string_view field) {
+  std::vector<std::string> items;
+  std::string cur;
+  auto finish = [&] {
+    if (!cur.empty() && std::find(items.begin(), items.end(), cur) == items.end()) items.push_back(cur);
+    cur.clear();
+  };
+  for (char c : field) {
+    if (c == ';') finish();
+    else if (c != ' ') cur += c;
+  }
+  finish();
+  return items;
 }
 
 std::size_t check_header(const std::string& file, const std::vector<CsvRow>& rows,

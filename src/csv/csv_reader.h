@@ -16,6 +16,10 @@ struct CsvRow {
 // Blank lines are skipped.
 std::vector<CsvRow> read_csv(const std::string& file, std::string_view text);
 
+// "a; b;;c" → {"a", "b", "c"}: the ';'-separated lists of a CSV field (tags, admin emails),
+// blanks dropped, repeats kept once, in first-seen order.
+std::vector<std::string> split_list_field(std::string_view field);
+
 // Throws InputError unless the first row is `required` followed by a prefix of `optional`.
 // Returns the number of columns the file has.
 std::size_t check_header(const std::string& file, const std::vector<CsvRow>& rows,

@@ -18,21 +18,6 @@ const Rule* find_rule(const std::vector<Rule>& rules, const std::string& id) {
   return nullptr;
 }
 
-std::vector<std::string> split_tags(const std::string& s) {
-  std::vector<std::string> tags;
-  std::string cur;
-  for (char c : s + ";") {
-    if (c == ';') {
-      if (!cur.empty() && std::find(tags.begin(), tags.end(), cur) == tags.end()) tags.push_back(cur);
-      cur.clear();
-    } else if (c != ' ') {
-      cur += c;
-    }
-  }
-  std::sort(tags.begin(), tags.end());
-  return tags;
-}
-
 // "field: message", split so RowErrors can name the field.
 std::pair<std::string, std::string> field_message(const std::string& problem) {
   const auto colon = problem.find(": ");
@@ -108,7 +93,7 @@ std::vector<Record> parse_records_csv(const std::string& file, std::string_view 
     Record r;
     r.unit = f[0];
     r.rule = f[1];
-    r.tags = split_tags(f[3]);
+    r.tags = split_list_field(f[3]);
     r.note = f[5];
     const auto day = parse_day(f[2]);
     if (!day) {

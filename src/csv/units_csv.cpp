@@ -25,21 +25,6 @@ bool valid_email(const std::string& s) {
   return std::regex_match(s, email);
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else if (c != ' ') {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
-}
-
 bool known_zone(const std::string& name) {
   try {
     date::locate_zone(name);
@@ -70,7 +55,7 @@ std::vector<Unit> parse_units_csv(const std::string& file, std::string_view text
     u.name = f[2];
     u.type = f[3];
     u.secretary_email = f[4];
-    u.admin_emails = split(f[5], ';');
+    u.admin_emails = split_list_field(f[5]);
     if (!f[6].empty()) u.timezone = f[6];
     if (!valid_id(u.id)) errors.add(row.line, "id", "'" + u.id + "' is not a unit id (letters, digits, '.', '_', '-')");
     else if (auto [it, fresh] = seen.emplace(u.id, row.line); !fresh)

@@ -51,9 +51,7 @@ std::vector<Row> read_rows(store::Database& db, const UnitTree& tree, const std:
         for (std::size_t start = 0; start < tags.size();) {
           auto end = tags.find(';', start);
           if (end == std::string_view::npos) end = tags.size();
-          const auto tag = tags.substr(start, end - start);
-          for (std::size_t q = 0; q < def.quotas.size(); ++q)
-            if (def.quotas[q].tag == tag) e.tags |= 1u << q;
+          e.tags |= tag_bit(def, tags.substr(start, end - start));
           start = end + 1;
         }
         rows.push_back({static_cast<std::uint32_t>(*u), r->second, e});

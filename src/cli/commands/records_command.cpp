@@ -6,6 +6,7 @@
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "core/diagnostic.h"
+#include "csv/csv_reader.h"
 #include "csv/records_csv.h"
 #include "csv/text_encoding.h"
 #include "store/record_repository.h"
@@ -54,13 +55,7 @@ int add_record(const Invocation& inv) {
   const auto day = parse_day(date_text);
   if (!day) throw InputError("--date: '" + date_text + "' is not a date (YYYY-MM-DD)");
   r.date = *day;
-  const auto tags = inv.args.option("tags").value_or("");
-  for (std::size_t start = 0; start < tags.size();) {
-    auto end = tags.find(';', start);
-    if (end == std::string::npos) end = tags.size();
-    if (end > start) r.tags.push_back(tags.substr(start, end - start));
-    start = end + 1;
-  }
+  r.tags = split_list_field(inv.args.option("tags").value_or(""));
   if (auto p = inv.args.option("period")) {
     r.period = parse_period(*p);
     if (!r.period) throw InputError("--period: '" + *p + "' is not a period such as 2026-H1");
