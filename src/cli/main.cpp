@@ -22,14 +22,17 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"check", "compliance of every unit with every rule: check [--as-of D] [--unit ID] [--period ID] [--format json|table]", run_check},
-    {"plan", "suggested dates for a unit's sessions: plan --unit ID --year YYYY [--format json|table]", run_plan},
+    {"plan", "suggested dates for a unit's sessions: plan --unit ID --year YYYY [--format json|table|ics]", run_plan},
+    {"feed", "a unit's calendar feed on stdout: feed --unit ID [--scope subtree] [--holidays] [--as-of D]", run_feed},
+    {"serve", "the HTTP server for calendar feeds: serve [--listen HOST:PORT]", run_serve},
+    {"token", "secret feed URLs: token issue --unit ID [--label T] | token revoke --unit ID --id N | token list [--unit ID]", run_token},
     {"units", "units import FILE.csv [--encoding gb18030] | units list", run_units},
     {"records", "records import FILE.csv | records add --unit ID --rule R --date D … | records list --unit ID", run_records},
     {"rules", "rules lint [DIR] | rules list", run_rules},
 };
 
 // Options that take no value, for every subcommand.
-const std::set<std::string> kFlags{"help", "dry-run"};
+const std::set<std::string> kFlags{"help", "dry-run", "holidays"};
 
 void usage(std::ostream& out) {
   out << "usage: cadence COMMAND [options]\n\nCommands:\n";
@@ -39,7 +42,7 @@ void usage(std::ostream& out) {
          "  --db URI          SQLite file (default ./cadence.db)\n"
          "  --rules DIR       rule files (default ./rules)\n"
          "  --calendars DIR   work calendars (default ./calendars)\n"
-         "  --config FILE     TOML configuration\n"
+         "  --config FILE     TOML configuration ([serve] listen, threads; [feeds] public_url, refresh_minutes)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

@@ -15,7 +15,7 @@ void apply_config_file(const std::string& path, Settings& s) {
   Diagnostics diagnostics;
   auto doc = parse_toml_file(path, diagnostics);
   if (doc) {
-    // Sections for later subsystems ([serve], [smtp]) are read by them.
+    // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
     f.only({"db", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds"});
     s.db = f.string("db", false).value_or(s.db);
@@ -23,6 +23,24 @@ void apply_config_file(const std::string& path, Settings& s) {
     s.calendars = f.string("calendars", false).value_or(s.calendars);
     s.region = f.string("region", false).value_or(s.region);
     s.timezone = f.string("timezone", false).value_or(s.timezone);
+    if (const auto* serve = f.table("serve")) {
+      TomlFields t(*serve, path, "[serve]", diagnostics);
+      t.only({"listen", "threads"});
+      s.listen = t.string("listen", false).value_or(s.listen);
+      if (auto n = t.integer("threads", false)) {
+        if (*n < 2 || *n > 1024) t.error("threads", "threads must be between 2 and 1024");
+        else s.threads = static_cast<int>(*n);
+      }
+    }
+    if (const auto* feeds = f.table("feeds")) {
+      TomlFields t(*feeds, path, "[feeds]", diagnostics);
+      t.only({"public_url", "refresh_minutes"});
+      s.public_url = t.string("public_url", false).value_or(s.public_url);
+      if (auto n = t.integer("refresh_minutes", false)) {
+        if (*n < 5 || *n > 7 * 24 * 60) t.error("refresh_minutes", "refresh_minutes must be between 5 and 10080");
+        else s.refresh_minutes = static_cast<int>(*n);
+      }
+    }
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
 }
@@ -44,6 +62,8 @@ Settings resolve_settings(const Arguments& args, const std::function<const char*
   pick(s.db, "db", "CADENCE_DB");
   pick(s.rules, "rules", "CADENCE_RULES");
   pick(s.calendars, "calendars", "CADENCE_CALENDARS");
+  pick(s.listen, "listen", "CADENCE_LISTEN");
+  pick(s.public_url, "public-url", "CADENCE_PUBLIC_URL");
   return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Where the database, rules and calendars are: command line over environment (CADENCE_DB,
-// CADENCE_RULES, CADENCE_CALENDARS, CADENCE_CONFIG) over the config file over defaults.
+// Where the database, rules and calendars are, and how the server and feeds run: command line
+// over environment (CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS, CADENCE_CONFIG,
+// CADENCE_LISTEN, CADENCE_PUBLIC_URL) over the config file over defaults.
 #include "cli/arguments.h"
 
 #include <functional>
@@ -14,6 +15,12 @@ struct Settings {
   std::string calendars = "calendars";
   std::string region = "cn";
   std::string timezone = "Asia/Shanghai";
+  // [serve]
+  std::string listen = "127.0.0.1:8080";
+  int threads = 64;
+  // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.
+  std::string public_url;
+  int refresh_minutes = 60;
 };
 
 // `environment` looks a variable up (getenv in main, a map in tests).

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <algorithm>
+
 namespace cadence::cli {
 
 std::vector<Rule> load_rules(const Invocation& inv) { return load_rules_or_throw(inv.settings.rules); }
@@ -24,11 +26,6 @@ std::unique_ptr<store::Database> open_database(const Invocation& inv) {
 }
 
 UnitTree load_unit_tree(store::Database& db) { return UnitTree(store::UnitRepository(db).all()); }
-
-Day local_today(std::chrono::system_clock::time_point now, const std::string& zone) {
-  const date::zoned_time<std::chrono::system_clock::duration> local{zone, now};
-  return Day{date::floor<date::days>(local.get_local_time()).time_since_epoch()};
-}
 
 Day as_of_date(const Invocation& inv) {
   if (auto text = inv.args.option("as-of")) {
@@ -47,9 +44,14 @@ void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar,
           << inv.settings.region << "; counting Monday–Friday as workdays there\n";
 }
 
-std::string format_option(const Invocation& inv) {
+std::string format_option(const Invocation& inv, const std::vector<std::string>& allowed) {
   const auto format = inv.args.option("format").value_or("table");
-  if (format != "json" && format != "table") throw UsageError("--format must be json or table, not '" + format + "'");
+  if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+    std::string list;
+    for (std::size_t i = 0; i < allowed.size(); ++i)
+      list += std::string(i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+    throw UsageError("--format must be " + list + ", not '" + format + "'");
+  }
   return format;
 }
 

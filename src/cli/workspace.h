@@ -1,6 +1,7 @@
 #pragma once
 // What subcommands load from disk, in one place: rules, the work calendar, the database, the
 // unit tree, and today's date in the default time zone.
+#include "calendars/local_date.h"
 #include "cli/invocation.h"
 #include "core/rule.h"
 #include "core/unit_tree.h"
@@ -19,14 +20,12 @@ UnitTree load_unit_tree(store::Database& db);
 
 // --as-of, or today in the default time zone.
 Day as_of_date(const Invocation& inv);
-// Today in `zone` at `now`.
-Day local_today(std::chrono::system_clock::time_point now, const std::string& zone);
 
 // Says once, on stderr, which years in [first, last] fall back to Monday–Friday.
 void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last);
 
-// --format: "json" or "table" (the default); anything else is a usage error.
-std::string format_option(const Invocation& inv);
+// --format: one of `allowed` ("table" is the default); anything else is a usage error.
+std::string format_option(const Invocation& inv, const std::vector<std::string>& allowed = {"json", "table"});
 
 // The name of whoever runs the command, for the audit trail.
 std::string actor();

@@ -95,6 +95,13 @@ int scaled_target(int x, const Period& active, const Period& period, const WorkC
   return static_cast<int>((x * part + whole - 1) / whole);
 }
 
+Counted counted_in(const Entry& e, const Period& active, const Period& period, Day as_of) {
+  const bool names_other = e.names_period != Day::min() && e.names_period != period.start;
+  if (!names_other && e.date >= active.start && e.date <= std::min(active.end, as_of)) return Counted::regular;
+  if (e.names_period == period.start && e.date > period.end && e.date <= as_of) return Counted::makeup;
+  return Counted::no;
+}
+
 std::optional<Result> evaluate_cadence(const Rule& rule, const Unit& unit, const Period& period,
                                        std::span<const Entry> entries, Day as_of,
                                        const WorkCalendar& calendar) {
@@ -113,14 +120,9 @@ std::optional<Result> evaluate_cadence(const Rule& rule, const Unit& unit, const
   const Day counted_until = std::min(active->end, as_of);
   Counts regular, with_makeups;
   for (const auto& e : entries) {
-    const bool names_other = e.names_period != Day::min() && e.names_period != period.start;
-    const bool in_window = e.date >= active->start && e.date <= counted_until;
-    if (in_window && !names_other) {
-      regular.add(e);
-      with_makeups.add(e);
-    } else if (e.names_period == period.start && e.date > period.end && e.date <= as_of) {
-      with_makeups.add(e);
-    }
+    const auto counted = counted_in(e, *active, period, as_of);
+    if (counted == Counted::regular) regular.add(e);
+    if (counted != Counted::no) with_makeups.add(e);
   }
 
   // Measured over the active part: it replaces P in every formula.

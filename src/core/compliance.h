@@ -48,6 +48,11 @@ struct Result {
 // The unit's active part of a period; nullopt when it is active on none of it.
 std::optional<Period> active_part(const Unit& unit, const Period& period);
 
+// Whether a record counts in a period: dated within the unit's active part up to `as_of`
+// (unless it is a make-up naming another period), or a later make-up naming this period.
+enum class Counted { no, regular, makeup };
+Counted counted_in(const Entry& entry, const Period& active, const Period& period, Day as_of);
+
 // A target or quota min scaled to the active part: ceil(x × W(active) / W(period)).
 int scaled_target(int x, const Period& active, const Period& period, const WorkCalendar& calendar);
 

@@ -44,23 +44,25 @@ std::vector<Slot> plan_period(const Rule& rule, std::size_t rule_index, const Pe
   return slots;
 }
 
+std::vector<Slot> plan_unit_period(const Rule& rule, std::size_t rule_index, const Unit& unit, const Period& period,
+                                   const WorkCalendar& calendar) {
+  if (rule.kind != RuleKind::cadence || !rule.applies_to_type(unit.type) || !rule.effective_in(period)) return {};
+  const auto window = active_part(unit, period);
+  if (!window) return {};
+  std::vector<int> mins;
+  for (const auto& q : rule.quotas) mins.push_back(scaled_target(q.min, *window, period, calendar));
+  return plan_period(rule, rule_index, period, *window, scaled_target(rule.target, *window, period, calendar), mins,
+                     calendar);
+}
+
 std::vector<Slot> plan_unit_year(const std::vector<Rule>& rules, const Unit& unit, date::year year,
                                  const WorkCalendar& calendar) {
   std::vector<Slot> all;
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    const Rule& rule = rules[r];
-    if (rule.kind != RuleKind::cadence || !rule.applies_to_type(unit.type)) continue;
-    for (const auto& period : periods_starting_in(rule.period, year)) {
-      if (!rule.effective_in(period)) continue;
-      const auto window = active_part(unit, period);
-      if (!window) continue;
-      std::vector<int> mins;
-      for (const auto& q : rule.quotas) mins.push_back(scaled_target(q.min, *window, period, calendar));
-      auto slots = plan_period(rule, r, period, *window, scaled_target(rule.target, *window, period, calendar),
-                               mins, calendar);
+  for (std::size_t r = 0; r < rules.size(); ++r)
+    for (const auto& period : periods_starting_in(rules[r].period, year)) {
+      auto slots = plan_unit_period(rules[r], r, unit, period, calendar);
       all.insert(all.end(), slots.begin(), slots.end());
     }
-  }
   return all;
 }
 

@@ -43,6 +43,7 @@ struct RemindSpec {
 struct Rule {
   std::string id;
   std::string title;
+  std::string short_title;  // for calendar entries ("中心组学习"); empty: use title
   std::string title_en;
   std::vector<std::string> applies_to;
   RuleKind kind = RuleKind::cadence;
@@ -62,6 +63,7 @@ struct Rule {
   // A rule applies only in periods that start within its effective range.
   bool effective_in(const Period& period) const;
   const Quota* quota(std::string_view tag) const;
+  const std::string& display_title() const { return short_title.empty() ? title : short_title; }
 };
 
 }  // namespace cadence

@@ -41,13 +41,14 @@ class RuleReader {
       : f_(table, file, "", out), out_(out) {}
 
   Rule read() {
-    f_.only({"id", "title", "title_en", "applies_to", "kind", "period", "target", "quotas", "due", "source",
+    f_.only({"id", "title", "short", "title_en", "applies_to", "kind", "period", "target", "quotas", "due", "source",
              "authority", "note", "effective_from", "effective_until", "plan", "remind"});
     Rule r;
     r.id = f_.string("id", true).value_or("");
     if (!r.id.empty() && !valid_slug(r.id))
       f_.error("id", "rule id '" + r.id + "' must be lower-case letters, digits and single hyphens");
     r.title = f_.string("title", true).value_or("");
+    r.short_title = f_.string("short", false).value_or("");
     r.title_en = f_.string("title_en", false).value_or("");
     r.source = f_.string("source", false).value_or("");
     r.note = f_.string("note", false).value_or("");

@@ -66,6 +66,35 @@ std::vector<Migration> cadence_migrations() {
               password_hash TEXT,
               created_at TEXT NOT NULL))",
        }},
+      {2,
+       "feed tokens, feed item versions and change counters",
+       {
+           // Only the SHA-256 of a token is stored: a copy of the database reveals no feed URL.
+           R"(CREATE TABLE feed_tokens (
+              id {autoincrement_key},
+              unit TEXT NOT NULL REFERENCES units (id),
+              hash TEXT NOT NULL UNIQUE,
+              label TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL,
+              revoked_at TEXT,
+              last_fetched_at TEXT,
+              last_user_agent TEXT,
+              fetch_count INTEGER NOT NULL DEFAULT 0))",
+           "CREATE INDEX feed_tokens_by_unit ON feed_tokens (unit)",
+           // What each feed item looked like when last served, so SEQUENCE rises when it changes.
+           R"(CREATE TABLE feed_items (
+              uid TEXT NOT NULL PRIMARY KEY,
+              fingerprint TEXT NOT NULL,
+              sequence INTEGER NOT NULL,
+              changed_at TEXT NOT NULL))",
+           // Bumped by every write of units, records or tokens: a server compares one row to
+           // know whether what it cached is still current.
+           R"(CREATE TABLE change_counters (
+              name TEXT NOT NULL PRIMARY KEY,
+              version INTEGER NOT NULL))",
+           "INSERT INTO change_counters (name, version) VALUES ('units', 0), ('records', 0), ('tokens', 0)",
+       }},
   };
 }
 

@@ -1,6 +1,7 @@
 #include "store/record_repository.h"
 
 #include "store/audit_log.h"
+#include "store/change_counters.h"
 #include "store/columns.h"
 #include "store/json_text.h"
 #include "store/record_import.h"
@@ -65,6 +66,7 @@ ImportSummary RecordRepository::upsert(const std::vector<Record>& records, const
   try {
     Transaction transaction(db_);
     const auto summary = import_records(db_, records, actor, source, kRowAuditLimit);
+    if (summary.added + summary.updated > 0) bump(db_, Data::records);
     transaction.commit();
     return summary;
   } catch (...) {
@@ -75,7 +77,8 @@ ImportSummary RecordRepository::upsert(const std::vector<Record>& records, const
 std::int64_t RecordRepository::add(const Record& record, const std::string& actor) {
   try {
     Transaction transaction(db_);
-    import_records(db_, {record}, actor, "", kRowAuditLimit);
+    const auto summary = import_records(db_, {record}, actor, "", kRowAuditLimit);
+    if (summary.added + summary.updated > 0) bump(db_, Data::records);
     std::int64_t id = 0;
     db_.session() << db_.dialect().sql(
         "SELECT id FROM records WHERE unit = ? AND rule = ? AND date = ? AND period = ?"),
@@ -111,6 +114,7 @@ bool RecordRepository::remove(std::int64_t id, const std::string& actor) {
     db_.session() << db_.dialect().sql("DELETE FROM records WHERE id = ?"), bind(id), now;
     AuditLog(db_).append(
         {0, db_.now(), actor, "delete", "record", std::to_string(id), json_of(*record), std::nullopt});
+    bump(db_, Data::records);
     transaction.commit();
     return true;
   } catch (...) {

@@ -1,6 +1,7 @@
 #include "store/unit_repository.h"
 
 #include "store/audit_log.h"
+#include "store/change_counters.h"
 #include "store/columns.h"
 #include "store/json_text.h"
 
@@ -184,6 +185,7 @@ ImportSummary UnitRepository::upsert(const std::vector<Unit>& units, const std::
         ++summary.unchanged;
       }
     }
+    if (summary.added + summary.updated > 0) bump(db_, Data::units);
     transaction.commit();
     return summary;
   } catch (...) {

@@ -9,5 +9,8 @@ int run_plan(const Invocation& inv);
 int run_units(const Invocation& inv);
 int run_records(const Invocation& inv);
 int run_rules(const Invocation& inv);
+int run_feed(const Invocation& inv);
+int run_serve(const Invocation& inv);
+int run_token(const Invocation& inv);
 
 }  // namespace cadence::cli

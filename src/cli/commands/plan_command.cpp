@@ -1,9 +1,11 @@
-// cadence plan --unit ID --year YYYY [--format json|table]
+// cadence plan --unit ID --year YYYY [--format json|table|ics]
 #include "cli/commands/commands.h"
 #include "cli/json_writer.h"
 #include "cli/text_table.h"
 #include "cli/workspace.h"
+#include "core/feed.h"
 #include "core/planner.h"
+#include "ical/feed_ics.h"
 
 #include <charconv>
 #include <cstdio>
@@ -57,11 +59,19 @@ void write_table(std::ostream& out, const Unit& unit, int year, const std::vecto
   else table.print(out);
 }
 
+// A one-off export, not a subscription: every item is version 0, stamped now.
+void write_ics(const Invocation& inv, const Unit& unit, int year, const std::vector<Slot>& slots, const std::vector<Rule>& rules) {
+  const Feed feed = plan_feed(rules, unit, slots);
+  const ItemVersion stamp{0, std::chrono::floor<std::chrono::seconds>(inv.now)};
+  const std::vector<ItemVersion> versions(feed.items.size(), stamp);
+  inv.out << ical::render_feed(feed, versions, {std::chrono::minutes{inv.settings.refresh_minutes}, Day{date::year{year} / 1 / 1}});
+}
+
 }  // namespace
 
 int run_plan(const Invocation& inv) {
   inv.args.allow({"unit", "year", "format"});
-  const std::string usage = "cadence plan --unit ID --year YYYY [--format json|table]";
+  const std::string usage = "cadence plan --unit ID --year YYYY [--format json|table|ics]";
   inv.args.expect_positionals(1, usage);
   const auto unit_id = inv.args.option("unit");
   const auto year_text = inv.args.option("year");
@@ -70,7 +80,7 @@ int run_plan(const Invocation& inv) {
   auto [ptr, ec] = std::from_chars(year_text->data(), year_text->data() + year_text->size(), year);
   if (ec != std::errc{} || ptr != year_text->data() + year_text->size() || year < 1970 || year > 2200)
     throw UsageError("--year '" + *year_text + "' is not a year between 1970 and 2200");
-  const auto format = format_option(inv);
+  const auto format = format_option(inv, {"json", "table", "ics"});
 
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);
@@ -84,7 +94,8 @@ int run_plan(const Invocation& inv) {
     return a.period.end < b.period.end;
   })->period.end;
   warn_missing_schedules(inv, calendar, jan1, last);
-  if (format == "json") write_json(inv.out, tree.at(*u), year, slots, rules);
+  if (format == "ics") write_ics(inv, tree.at(*u), year, slots, rules);
+  else if (format == "json") write_json(inv.out, tree.at(*u), year, slots, rules);
   else write_table(inv.out, tree.at(*u), year, slots, rules);
   return 0;
 }

@@ -1,0 +1,31 @@
+// cadence feed --unit ID [--scope subtree] [--holidays] [--as-of YYYY-MM-DD] > unit.ics
+#include "cli/commands/commands.h"
+#include "cli/workspace.h"
+#include "web/feed_publisher.h"
+
+namespace cadence::cli {
+
+int run_feed(const Invocation& inv) {
+  inv.args.allow({"unit", "scope", "holidays", "as-of"});
+  const std::string usage = "cadence feed --unit ID [--scope unit|subtree] [--holidays] [--as-of YYYY-MM-DD]";
+  inv.args.expect_positionals(1, usage);
+  const auto unit_id = inv.args.option("unit");
+  if (!unit_id) throw UsageError("--unit is required; usage: " + usage);
+  const auto scope = inv.args.option("scope").value_or("unit");
+  if (scope != "unit" && scope != "subtree") throw UsageError("--scope must be 'unit' or 'subtree', not '" + scope + "'");
+
+  const auto rules = load_rules(inv);
+  const auto calendar = load_calendar(inv);
+  auto db = open_database(inv);
+  const auto tree = load_unit_tree(*db);
+  const auto unit = tree.find(*unit_id);
+  if (!unit) throw UsageError("--unit: no unit '" + *unit_id + "'");
+  FeedRequest request{as_of_date(inv), scope == "subtree", inv.args.flag("holidays")};
+  const date::year_month_day today{request.today};
+  warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
+  const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes}};
+  inv.out << web::publish_feed(*db, sources, *unit, request).body;
+  return 0;
+}
+
+}  // namespace cadence::cli

@@ -1,0 +1,37 @@
+// cadence serve [--listen HOST:PORT]
+#include "cli/commands/commands.h"
+#include "cli/workspace.h"
+#include "web/server.h"
+
+#include <charconv>
+
+namespace cadence::cli {
+
+int run_serve(const Invocation& inv) {
+  inv.args.allow({"listen"});
+  inv.args.expect_positionals(1, "cadence serve [--listen HOST:PORT]");
+  const auto& listen = inv.settings.listen;
+  const auto colon = listen.rfind(':');
+  int port = 0;
+  const char* digits = colon == std::string::npos ? nullptr : listen.data() + colon + 1;
+  if (!digits || std::from_chars(digits, listen.data() + listen.size(), port).ptr != listen.data() + listen.size() ||
+      port < 0 || port > 65535 || colon == 0)
+    throw UsageError("--listen '" + listen + "' is not HOST:PORT (e.g. 127.0.0.1:8080)");
+
+  web::ServerConfig config;
+  config.db = inv.settings.db;
+  config.host = listen.substr(0, colon);
+  if (config.host.size() > 2 && config.host.front() == '[' && config.host.back() == ']')
+    config.host = config.host.substr(1, config.host.size() - 2);
+  config.port = static_cast<std::uint16_t>(port);
+  config.threads = inv.settings.threads;
+  config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
+  config.timezone = inv.settings.timezone;
+  config.rules = load_rules(inv);
+  config.calendar = load_calendar(inv);
+  // Opened once here so that a bad --db fails before the port is taken, with its message.
+  open_database(inv);
+  return web::run_server(std::move(config), inv.err);
+}
+
+}  // namespace cadence::cli

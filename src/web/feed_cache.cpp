@@ -1,0 +1,67 @@
+#include "web/feed_cache.h"
+
+#include "store/digest.h"
+
+#include <Poco/DeflatingStream.h>
+
+#include <sstream>
+
+namespace cadence::web {
+
+namespace {
+std::size_t size_of(const CachedFeed& f) { return f.body.size() + f.gzip.size() + 256; }
+}  // namespace
+
+std::shared_ptr<const CachedFeed> FeedCache::find(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end()) return nullptr;
+  order_.splice(order_.begin(), order_, it->second.position);
+  return it->second.feed;
+}
+
+void FeedCache::put(const std::string& key, std::shared_ptr<const CachedFeed> feed) {
+  std::lock_guard lock(mutex_);
+  if (const auto it = entries_.find(key); it != entries_.end()) {
+    bytes_ -= size_of(*it->second.feed);
+    order_.erase(it->second.position);
+    entries_.erase(it);
+  }
+  bytes_ += size_of(*feed);
+  order_.push_front(key);
+  entries_.emplace(key, Slot{std::move(feed), order_.begin()});
+  while (bytes_ > capacity_ && order_.size() > 1) {
+    const auto victim = entries_.find(order_.back());
+    bytes_ -= size_of(*victim->second.feed);
+    entries_.erase(victim);
+    order_.pop_back();
+  }
+}
+
+void FeedCache::clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  order_.clear();
+  bytes_ = 0;
+}
+
+std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
+                                                   std::optional<std::chrono::sys_seconds> last_modified) {
+  auto feed = std::make_shared<CachedFeed>();
+  std::ostringstream compressed;
+  {
+    Poco::DeflatingOutputStream gzip(compressed, Poco::DeflatingStreamBuf::STREAM_GZIP, 6);
+    gzip.write(body.data(), static_cast<std::streamsize>(body.size()));
+    gzip.close();
+  }
+  feed->gzip = compressed.str();
+  const std::string digest = store::sha256_hex(body).substr(0, 32);
+  feed->etag = "\"" + digest + "\"";
+  // A different representation needs its own strong validator (RFC 9110 §8.8.3).
+  feed->gzip_etag = "\"" + digest + "-gz\"";
+  feed->body = std::move(body);
+  feed->last_modified = last_modified;
+  return feed;
+}
+
+}  // namespace cadence::web

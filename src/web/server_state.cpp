@@ -1,0 +1,84 @@
+#include "web/server_state.h"
+
+#include "store/unit_repository.h"
+
+namespace cadence::web {
+
+ServerState::ServerState(ServerConfig config) : config_(std::move(config)), cache_(config_.cache_bytes) {
+  std::lock_guard lock(refresh_mutex_);
+  reload(store::change_versions(connection()));
+}
+
+store::Database& ServerState::connection() {
+  // Keyed by state, so that tests running two servers in one process keep them apart.
+  thread_local std::map<const ServerState*, std::unique_ptr<store::Database>> connections;
+  auto& db = connections[this];
+  if (!db) db = std::make_unique<store::Database>(config_.db);
+  return *db;
+}
+
+void ServerState::refresh() {
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (now_ms - last_refresh_ms_.load(std::memory_order_relaxed) < 250) return;
+  std::unique_lock lock(refresh_mutex_, std::try_to_lock);
+  // Another thread is looking already: serve what we have.
+  if (!lock.owns_lock()) return;
+  last_refresh_ms_.store(now_ms, std::memory_order_relaxed);
+  const auto seen = store::change_versions(connection());
+  if (seen != versions_) reload(seen);
+}
+
+void ServerState::reload(const store::ChangeVersions& seen) {
+  std::shared_ptr<const UnitTree> tree;
+  if (seen.units != versions_.units) {
+    auto units = store::UnitRepository(connection()).all();
+    tree = std::make_shared<const UnitTree>(std::move(units));
+  }
+  std::unordered_map<std::string, store::FeedTokenRepository::Match> tokens;
+  const bool tokens_changed = seen.tokens != versions_.tokens;
+  if (tokens_changed)
+    for (auto& [hash, match] : store::FeedTokenRepository(connection()).live_by_hash())
+      tokens.emplace(std::move(hash), std::move(match));
+  {
+    std::unique_lock lock(snapshot_mutex_);
+    if (tree) tree_ = std::move(tree);
+    if (tokens_changed) tokens_ = std::move(tokens);
+  }
+  if (seen.units != versions_.units || seen.records != versions_.records) cache_.clear();
+  versions_ = seen;
+}
+
+std::shared_ptr<const UnitTree> ServerState::tree() {
+  std::shared_lock lock(snapshot_mutex_);
+  return tree_;
+}
+
+std::optional<store::FeedTokenRepository::Match> ServerState::token(std::string_view secret) {
+  const auto hash = store::FeedTokenRepository::hash(secret);
+  std::shared_lock lock(snapshot_mutex_);
+  const auto it = tokens_.find(hash);
+  if (it == tokens_.end()) return std::nullopt;
+  return it->second;
+}
+
+void ServerState::note_fetch(std::int64_t token_id, std::chrono::sys_seconds at, const std::string& user_agent) {
+  std::lock_guard lock(fetch_mutex_);
+  auto& f = fetches_[token_id];
+  f.count = f.token_id == 0 ? 1 : f.count + 1;
+  f.token_id = token_id;
+  f.at = at;
+  f.user_agent = user_agent;
+}
+
+void ServerState::flush_fetches() {
+  std::vector<store::Fetch> batch;
+  {
+    std::lock_guard lock(fetch_mutex_);
+    for (auto& [id, f] : fetches_) batch.push_back(std::move(f));
+    fetches_.clear();
+  }
+  store::FeedTokenRepository(connection()).record_fetches(batch);
+}
+
+}  // namespace cadence::web

@@ -1,0 +1,53 @@
+#pragma once
+// What the request handlers share: the unit tree and live tokens, reloaded when the database
+// says they changed (another process may write it), the feed cache, a connection per thread,
+// and the fetches waiting to be recorded.
+#include "core/unit_tree.h"
+#include "store/change_counters.h"
+#include "store/database.h"
+#include "store/feed_token_repository.h"
+#include "web/feed_cache.h"
+#include "web/server.h"
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+
+namespace cadence::web {
+
+class ServerState {
+ public:
+  explicit ServerState(ServerConfig config);
+
+  const ServerConfig& config() const { return config_; }
+  // This thread's own connection (SQLite connections are not shared between threads).
+  store::Database& connection();
+  // Reloads what changed since the last look, at most every 250 ms.
+  void refresh();
+  std::shared_ptr<const UnitTree> tree();
+  std::optional<store::FeedTokenRepository::Match> token(std::string_view secret);
+  FeedCache& cache() { return cache_; }
+
+  void note_fetch(std::int64_t token_id, std::chrono::sys_seconds at, const std::string& user_agent);
+  // Writes the noted fetches; called every few seconds and at shutdown.
+  void flush_fetches();
+
+ private:
+  void reload(const store::ChangeVersions& seen);
+
+  ServerConfig config_;
+  FeedCache cache_;
+  std::atomic<std::int64_t> last_refresh_ms_{-1'000'000};
+  std::mutex refresh_mutex_;
+  store::ChangeVersions versions_{-1, -1, -1};
+  std::shared_mutex snapshot_mutex_;
+  std::shared_ptr<const UnitTree> tree_;
+  std::unordered_map<std::string, store::FeedTokenRepository::Match> tokens_;  // by hash
+  std::mutex fetch_mutex_;
+  std::map<std::int64_t, store::Fetch> fetches_;
+};
+
+}  // namespace cadence::web
