@@ -1,0 +1,2 @@
+-- GET with Accept-Encoding: gzip (pre-built request, no Lua per request).
+wrk.headers["Accept-Encoding"] = "gzip"

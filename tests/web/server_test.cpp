@@ -1,0 +1,229 @@
+// `cadence serve` as calendar clients meet it: a real server process on 127.0.0.1, real HTTP.
+#include "cli/cli_runner.h"
+
+#include <Poco/InflatingStream.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <future>
+#include <thread>
+
+extern char** environ;
+
+namespace cadence::testing {
+namespace {
+
+using Poco::Net::HTTPRequest;
+using Poco::Net::HTTPResponse;
+
+struct Reply {
+  int status = 0;
+  std::map<std::string, std::string> headers;
+  std::string body;
+};
+
+class ServeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cli.dir().write("units.csv",
+                    "id,parent,name,type,secretary_email,admin_emails,timezone\n"
+                    "county,,县委,committee,,,Asia/Shanghai\n"
+                    "town-01,county,城关镇党委,committee,,,Asia/Shanghai\n");
+    ASSERT_EQ(run({"units", "import", "units.csv"}).code, 0);
+    token = issue("town-01");
+    {
+      Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+      port = probe.address().port();
+    }
+    start();
+  }
+
+  void TearDown() override { stop(); }
+
+  CliResult run(const std::vector<std::string>& args) const {
+    auto full = with_repo_data(args);
+    full.push_back("--db=" + cli.dir().file("cadence.db"));
+    return cli.run(full);
+  }
+
+  std::string issue(const std::string& unit) const {
+    const auto r = run({"token", "issue", "--unit", unit});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const auto start = r.out.find("/feeds/");
+    return r.out.substr(start, r.out.find('\n', start) - start);
+  }
+
+  void start() {
+    const std::string binary = CADENCE_BINARY_DIR "/src/cli/cadence";
+    std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:" + std::to_string(port),
+                                  "--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
+                                  "--calendars", CADENCE_SOURCE_DIR "/calendars"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, cli.dir().file("serve.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    for (int i = 0; i < 100; ++i) {
+      try {
+        if (get("/healthz").status == 200) return;
+      } catch (const std::exception&) {
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    FAIL() << "cadence serve did not answer /healthz: " << log();
+  }
+
+  // SIGTERM, as systemd stops it: the server must exit cleanly, and it returns the exit code.
+  int stop() {
+    if (pid <= 0) return -1;
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  std::string log() const { return CliRunner::slurp(cli.dir().file("serve.log")); }
+
+  Reply request(const std::string& method, const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    HTTPRequest req(method, path, HTTPRequest::HTTP_1_1);
+    req.set("User-Agent", "cadence-test/1.0");
+    for (const auto& [k, v] : headers) req.set(k, v);
+    session.sendRequest(req);
+    HTTPResponse resp;
+    auto& in = session.receiveResponse(resp);
+    Reply r;
+    r.status = resp.getStatus();
+    for (const auto& [k, v] : resp) r.headers[k] = v;
+    Poco::StreamCopier::copyToString(in, r.body);
+    return r;
+  }
+  Reply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
+    return request(HTTPRequest::HTTP_GET, path, headers);
+  }
+
+  CliRunner cli;
+  std::string token;
+  std::uint16_t port = 0;
+  pid_t pid = -1;
+};
+
+TEST_F(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {
+  const auto r = get(token);
+  ASSERT_EQ(r.status, 200) << log();
+  EXPECT_EQ(r.headers.at("Content-Type"), "text/calendar; charset=utf-8");
+  EXPECT_TRUE(r.body.starts_with("BEGIN:VCALENDAR\r\n"));
+  EXPECT_NE(r.body.find("中心组学习（第"), std::string::npos);
+  EXPECT_FALSE(r.headers.at("ETag").empty());
+  EXPECT_FALSE(r.headers.at("Last-Modified").empty());
+  EXPECT_EQ(r.headers.at("Content-Length"), std::to_string(r.body.size()));
+  // Byte-stable while nothing changes.
+  EXPECT_EQ(get(token).body, r.body);
+}
+
+TEST_F(ServeTest, ConditionalRequestsAnswerNotModified) {
+  const auto first = get(token);
+  const auto by_etag = get(token, {{"If-None-Match", first.headers.at("ETag")}});
+  EXPECT_EQ(by_etag.status, 304);
+  EXPECT_TRUE(by_etag.body.empty());
+  EXPECT_EQ(by_etag.headers.at("ETag"), first.headers.at("ETag"));
+  EXPECT_EQ(get(token, {{"If-Modified-Since", first.headers.at("Last-Modified")}}).status, 304);
+  EXPECT_EQ(get(token, {{"If-None-Match", "\"stale\""}}).status, 200);
+  EXPECT_EQ(get(token, {{"If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"}}).status, 200);
+}
+
+TEST_F(ServeTest, GzipWhenAskedAndHead) {
+  const auto plain = get(token);
+  const auto gz = get(token, {{"Accept-Encoding", "gzip, deflate"}});
+  ASSERT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.headers.at("Content-Encoding"), "gzip");
+  EXPECT_LT(gz.body.size(), plain.body.size());
+  std::istringstream compressed(gz.body);
+  Poco::InflatingInputStream inflate(compressed, Poco::InflatingStreamBuf::STREAM_GZIP);
+  std::string inflated;
+  Poco::StreamCopier::copyToString(inflate, inflated);
+  EXPECT_EQ(inflated, plain.body);
+  EXPECT_EQ(get(token, {{"Accept-Encoding", "gzip;q=0"}}).headers.count("Content-Encoding"), 0u);
+
+  const auto head = request(HTTPRequest::HTTP_HEAD, token);
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.headers.at("Content-Length"), std::to_string(plain.body.size()));
+  EXPECT_EQ(request(HTTPRequest::HTTP_POST, token).status, 405);
+}
+
+TEST_F(ServeTest, UnknownAndRevokedTokensAreAPlain404AndTokensNeverReachTheLog) {
+  EXPECT_EQ(get("/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics").status, 404);
+  EXPECT_EQ(get("/feeds/../etc/passwd.ics").status, 404);
+  EXPECT_EQ(get("/nothing").status, 404);
+  const auto second = issue("town-01");  // rotation: the new token works beside the old one
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(get(second).status, 200);
+  ASSERT_EQ(get(token).status, 200);
+  ASSERT_EQ(run({"token", "revoke", "--unit", "town-01", "--id", "1"}).code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto revoked = get(token);
+  EXPECT_EQ(revoked.status, 404);
+  EXPECT_EQ(revoked.body, "Not Found\n");
+  EXPECT_EQ(get(second).status, 200);
+
+  EXPECT_EQ(stop(), 0);
+  const std::string logged = log();
+  EXPECT_NE(logged.find("path=\"/feeds/{token}.ics\" status=200"), std::string::npos) << logged;
+  EXPECT_NE(logged.find("cadence serve: stopped"), std::string::npos) << logged;
+  for (const auto& secret : {token, second})
+    EXPECT_EQ(logged.find(secret.substr(7, 43)), std::string::npos) << "a token reached the log";
+  // Fetches are recorded at shutdown at the latest, with the client's User-Agent.
+  const auto list = run({"token", "list", "--unit", "town-01"});
+  EXPECT_NE(list.out.find("cadence-test/1.0"), std::string::npos) << list.out;
+}
+
+TEST_F(ServeTest, ConcurrentClientsAllGetTheFeed) {
+  const auto expected = get(token).body;
+  std::vector<std::future<int>> clients;
+  for (int c = 0; c < 8; ++c)
+    clients.push_back(std::async(std::launch::async, [&] {
+      int ok = 0;
+      for (int i = 0; i < 20; ++i) ok += get(token, {{"Accept-Encoding", i % 2 ? "gzip" : "identity"}}).status == 200;
+      return ok;
+    }));
+  for (auto& c : clients) EXPECT_EQ(c.get(), 20);
+  EXPECT_EQ(get(token).body, expected);
+}
+
+TEST_F(ServeTest, ANewRecordChangesTheFeedAndItsEtag) {
+  const auto before = get(token);
+  ASSERT_EQ(run({"records", "add", "--unit", "town-01", "--rule", "study-group-session", "--date", "2026-01-08"}).code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto after = get(token, {{"If-None-Match", before.headers.at("ETag")}});
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.headers.at("ETag"), before.headers.at("ETag"));
+  EXPECT_NE(after.body.find("SEQUENCE:1"), std::string::npos);
+}
+
+TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
+  const auto county = issue("county");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto plain = get(county);
+  const auto subtree = get(county + "?scope=subtree&holidays=1");
+  ASSERT_EQ(subtree.status, 200);
+  EXPECT_EQ(plain.body.find(".town-01@cadence"), std::string::npos);
+  EXPECT_NE(subtree.body.find("城关镇党委·"), std::string::npos);
+  EXPECT_NE(subtree.body.find("UID:holiday."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cadence::testing
