@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Cadence builds, runs and tests with — only those missing,
 # so a machine that has them all needs no network. Run as root (or with sudo).
+# With --test, also what the test suite reads feeds with: Python's icalendar and
+# recurring-ical-events (Debian), and Node.js with npm for Mozilla's ical.js.
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3
 )
+if [[ ${1:-} == --test ]]; then
+  packages+=(python3 python3-icalendar python3-recurring-ical-events nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,129 @@
+// The feed as values: which sessions and deadlines a unit sees, and how they read.
+#include "core/feed.h"
+#include "rule_fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace cadence::testing {
+namespace {
+
+struct Scenario {
+  std::vector<Rule> rules{study_group(), quarterly_analysis(), half_year_report()};
+  UnitTree tree{std::vector<Unit>{unit("county", "committee"), unit("town-07", "committee", "county"),
+                                  unit("branch-1", "branch", "town-07")}};
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Entry>> entries;
+  WorkCalendar calendar = cn_calendar();
+
+  Feed feed(const std::string& unit, Day today, bool subtree = false, bool holidays = false) const {
+    const EntriesOf of = [&](std::size_t u, std::size_t r) -> std::span<const Entry> {
+      const auto it = entries.find({u, r});
+      return it == entries.end() ? std::span<const Entry>{} : std::span<const Entry>(it->second);
+    };
+    return build_feed(rules, tree, *tree.find(unit), of, {today, subtree, holidays}, calendar);
+  }
+};
+
+std::vector<const FeedItem*> of_rule(const Feed& feed, const std::string& rule, const std::string& period = "") {
+  std::vector<const FeedItem*> out;
+  for (const auto& i : feed.items)
+    if (i.rule == rule && (period.empty() || i.period == period)) out.push_back(&i);
+  return out;
+}
+
+TEST(Feed, SessionsOfTheCurrentAndNextPeriodSayWhichOneOfHowMany) {
+  Scenario s;
+  s.rules[0].short_title = "中心组学习";
+  s.entries[{1, 0}] = sessions(4, 2);
+  const Feed feed = s.feed("town-07", d(2026, 5, 10));
+  const auto y2026 = of_rule(feed, "study-group-session", "2026");
+  ASSERT_EQ(y2026.size(), 12u);
+  EXPECT_EQ(of_rule(feed, "study-group-session", "2027").size(), 12u);
+  // Four held: slots 1–4 show the dates they were held and are done.
+  EXPECT_TRUE(y2026[3]->done);
+  EXPECT_EQ(y2026[3]->date, d(2026, 1, 8) + date::days{42});
+  EXPECT_EQ(y2026[0]->summary, "中心组学习（第1次/共12次，扩大学习）");
+  // Slot 5 is only suggested, and carries the quota suggestion and its alarms.
+  EXPECT_FALSE(y2026[4]->done);
+  EXPECT_EQ(y2026[4]->summary.rfind("中心组学习（第5次/共12次", 0), 0u);
+  EXPECT_NE(y2026[4]->description.find("进度 Progress：已记录 4/12 次；扩大学习 2/4；宣传部旁听 0/1"), std::string::npos);
+  EXPECT_EQ(y2026[4]->uid, "study-group-session.2026.5.town-07@cadence");
+  // Quarterly rule: Q2 and Q3 only.
+  const auto quarters = of_rule(feed, "ideology-analysis-meeting");
+  ASSERT_EQ(quarters.size(), 2u);
+  EXPECT_EQ(quarters[0]->period, "2026-Q2");
+  EXPECT_EQ(quarters[1]->period, "2026-Q3");
+}
+
+TEST(Feed, DeadlinesStillDueFromThePreviousPeriodAreShownUntilTheCurrentStarts) {
+  Scenario s;
+  // 2026-07-02: the H1 report is due on the 5th workday after 30 June (7 July).
+  const Feed feed = s.feed("branch-1", d(2026, 7, 2));
+  const auto reports = of_rule(feed, "half-year-report");
+  ASSERT_EQ(reports.size(), 3u);
+  EXPECT_EQ(reports[0]->period, "2026-H1");
+  EXPECT_EQ(reports[0]->date, d(2026, 7, 7));
+  EXPECT_FALSE(reports[0]->done);
+  EXPECT_EQ(reports[0]->summary, "截止：意识形态工作半年自查报告（2026年上半年）");
+  // The 2025-H2 report was due in January: before the current half began, so not shown.
+  Scenario later;
+  later.entries[{2, 2}] = {made_up_for("2026-H1", d(2026, 7, 3))};
+  const auto submitted = of_rule(later.feed("branch-1", d(2026, 7, 6)), "half-year-report", "2026-H1");
+  ASSERT_EQ(submitted.size(), 1u);
+  EXPECT_TRUE(submitted[0]->done);
+  EXPECT_EQ(submitted[0]->done_on, d(2026, 7, 3));
+  EXPECT_TRUE(submitted[0]->alarms.empty());
+}
+
+TEST(Feed, SubtreeScopeAddsDescendantsDeadlinesOnly) {
+  Scenario s;
+  const Feed own = s.feed("county", d(2026, 7, 2));
+  const Feed subtree = s.feed("county", d(2026, 7, 2), true);
+  const auto own_reports = of_rule(own, "half-year-report");
+  ASSERT_EQ(own_reports.size(), 3u);
+  for (const auto* r : own_reports) EXPECT_EQ(r->unit, "county");
+  const auto reports = of_rule(subtree, "half-year-report");
+  ASSERT_EQ(reports.size(), 9u);  // county, town-07 and branch-1, three periods each
+  int of_town = 0;
+  for (const auto* r : reports)
+    if (r->unit == "town-07") of_town += r->summary.rfind("截止：town-07·", 0) == 0;
+  EXPECT_EQ(of_town, 3);
+  // Descendants' sessions stay in their own feeds.
+  for (const auto& i : subtree.items)
+    EXPECT_TRUE(i.kind != FeedItemKind::session || i.unit == "county") << i.uid;
+  EXPECT_EQ(subtree.name, "county（含下级） · Cadence");
+}
+
+TEST(Feed, HolidayLayerGroupsOffDaysAndListsMakeupWorkdays) {
+  Scenario s;
+  const Feed feed = s.feed("county", d(2026, 9, 1), false, true);
+  bool national_day = false, makeup = false;
+  for (const auto& i : feed.items) {
+    if (i.kind == FeedItemKind::holiday && i.date == d(2026, 10, 1)) national_day = i.last_date == d(2026, 10, 7);
+    if (i.kind == FeedItemKind::makeup_workday && i.date == d(2026, 10, 10)) makeup = true;
+  }
+  EXPECT_TRUE(national_day);
+  EXPECT_TRUE(makeup);
+}
+
+TEST(Feed, FingerprintChangesWithWhatAClientSees) {
+  Scenario s;
+  const Feed feed = s.feed("town-07", d(2026, 5, 10));
+  FeedItem item = feed.items.front();
+  const auto before = fingerprint(item);
+  EXPECT_EQ(fingerprint(feed.items.front()), before);
+  item.summary += "!";
+  EXPECT_NE(fingerprint(item), before);
+}
+
+TEST(Feed, PeriodLabels) {
+  EXPECT_EQ(period_label(*parse_period("2026")), "2026年");
+  EXPECT_EQ(period_label(*parse_period("2026-H2")), "2026年下半年");
+  EXPECT_EQ(period_label(*parse_period("2026-Q3")), "2026年第3季度");
+  EXPECT_EQ(period_label(*parse_period("2026-05")), "2026年5月");
+  EXPECT_EQ(period_label(*parse_period("2026-W01")), "2026年第1周");
+}
+
+}  // namespace
+}  // namespace cadence::testing
