@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Cadence, loads the demo county (demo/) into demo.db and
-# shows what an administrator sees: compliance for the whole county, and one township's plan.
+# shows what an administrator sees: compliance for the whole county and one township's plan,
+# then serves the township's calendar feed on 127.0.0.1:8080 until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -23,3 +24,13 @@ echo "  $cadence check --as-of 2026-06-30 | less -R        # every unit, and the
 echo "  $cadence check --as-of 2026-06-30 --format json   # the same for programs"
 echo "  $cadence check --period 2026-Q1 --as-of 2026-06-30"
 echo "  $cadence plan --unit town-01-v01 --year 2026"
+echo
+listen=${LISTEN:-127.0.0.1:8080}
+path=$($cadence token issue --unit town-07 --label demo | sed -n 2p)
+echo "杨柳镇党委 (town-07)'s calendar feed — open it, or subscribe to it in a calendar app:"
+echo "  http://$listen$path"
+echo "  http://$listen$path?holidays=1              # with holidays and make-up workdays"
+echo "  http://$listen$path?scope=subtree          # with every village's deadlines"
+echo "  curl -s http://$listen/healthz"
+echo "Serving until Ctrl-C (the access log follows):"
+exec $cadence serve --listen "$listen"
