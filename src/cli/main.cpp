@@ -24,7 +24,10 @@ constexpr Command kCommands[] = {
     {"check", "compliance of every unit with every rule: check [--as-of D] [--unit ID] [--period ID] [--format json|table]", run_check},
     {"plan", "suggested dates for a unit's sessions: plan --unit ID --year YYYY [--format json|table]", run_plan},
     {"units", "units import FILE.csv [--encoding gb18030] | units list", run_units},
-    {"records", "records import FILE.csv | records add --unit ID --rule R --date D … | records list --unit ID", run_records},
+    {"records",
+     "records import FILE.csv | records import-ics --unit ID FILE.ics [--dry-run] [--as-of D] | "
+     "records add --unit ID --rule R --date D … | records list --unit ID",
+     run_records},
     {"rules", "rules lint [DIR] | rules list", run_rules},
 };
 
