@@ -108,6 +108,20 @@ TEST_F(ImportIcsTest, RecordsAreCheckedAsTheCsvImportChecksThem) {
   EXPECT_EQ(listed().find("2026-03-05"), std::string::npos);
 }
 
+TEST_F(ImportIcsTest, Gb18030FileIsNamedAndReadWithTheEncodingOption) {
+  // "SUMMARY:意识形态分析研判会" in GB18030.
+  const auto gb = cli.dir().write("gb.ics", crlf({"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:x", "BEGIN:VEVENT", "UID:g",
+                                                 "DTSTART;VALUE=DATE:20260305",
+                                                 "SUMMARY:\xD2\xE2\xCA\xB6\xD0\xCE\xCC\xAC\xB7\xD6\xCE\xF6\xD1\xD0\xC5\xD0\xBB\xE1",
+                                                 "END:VEVENT", "END:VCALENDAR"}));
+  const auto rejected = cli.run(import_ics({"town-a", gb}));
+  EXPECT_EQ(rejected.code, 2);
+  EXPECT_NE(rejected.err.find(gb + ":7: error: the file is not UTF-8"), std::string::npos) << rejected.err;
+  const auto read = cli.run(import_ics({"town-a", gb, "--encoding", "gb18030", "--dry-run"}));
+  ASSERT_EQ(read.code, 0) << read.err;
+  EXPECT_NE(read.out.find(gb + ":4 2026-03-05 ideology-analysis-meeting - record"), std::string::npos) << read.out;
+}
+
 TEST_F(ImportIcsTest, UnknownUnitAndMissingUnitAreBadUsage) {
   EXPECT_EQ(cli.run(import_ics({"nowhere", path})).code, 2);
   const auto r = cli.run(golden({"records", "import-ics", path, "--as-of=2026-06-30"}));

@@ -1,5 +1,5 @@
 // cadence records import FILE.csv [--encoding gb18030]
-// cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD]
+// cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD] [--encoding gb18030]
 // cadence records add --unit ID --rule RULE --date YYYY-MM-DD [--tags a;b] [--period ID] [--note TEXT]
 // cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 #include "cli/commands/commands.h"
@@ -64,8 +64,9 @@ std::string describe(const std::string& file, const IcsEntry& e) {
 }
 
 int import_ics(const Invocation& inv) {
-  inv.args.allow({"unit", "dry-run", "as-of"});
-  const std::string usage = "cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD]";
+  inv.args.allow({"unit", "dry-run", "as-of", "encoding"});
+  const std::string usage =
+      "cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD] [--encoding gb18030]";
   inv.args.expect_positionals(3, usage);
   const auto unit_id = inv.args.option("unit");
   if (!unit_id) throw UsageError("--unit is required; usage: " + usage);
@@ -77,7 +78,9 @@ int import_ics(const Invocation& inv) {
   const auto unit = store::UnitRepository(*db).find(*unit_id);
   if (!unit) throw InputError("--unit: unknown unit '" + *unit_id + "'");
   const auto summary = all_or_nothing(file, [&] {
-    const auto text = decode_text(file, read_file(file), Encoding::utf8);
+    // iCalendar is UTF-8 by the standard; a file that is not is named as such with its line, as
+    // a CSV is, and --encoding reads it anyway.
+    const auto text = decode_text(file, read_file(file), encoding_option(inv));
     auto entries = read_ics(file, text, IcsContext{*unit, &rules, as_of});
     const auto records = checked_records(file, entries, context_of(*db, rules));
     for (const auto& e : entries) {
