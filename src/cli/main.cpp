@@ -27,7 +27,10 @@ constexpr Command kCommands[] = {
     {"serve", "the HTTP server for calendar feeds: serve [--listen HOST:PORT]", run_serve},
     {"token", "secret feed URLs: token issue --unit ID [--label T] | token revoke --unit ID --id N | token list [--unit ID]", run_token},
     {"units", "units import FILE.csv [--encoding gb18030] | units list", run_units},
-    {"records", "records import FILE.csv | records add --unit ID --rule R --date D … | records list --unit ID", run_records},
+    {"records",
+     "records import FILE.csv | records import-ics --unit ID FILE.ics [--dry-run] [--as-of D] | "
+     "records add --unit ID --rule R --date D … | records list --unit ID",
+     run_records},
     {"rules", "rules lint [DIR] | rules list", run_rules},
 };
 

@@ -1,4 +1,5 @@
 // cadence records import FILE.csv [--encoding gb18030]
+// cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD] [--encoding gb18030]
 // cadence records add --unit ID --rule RULE --date YYYY-MM-DD [--tags a;b] [--period ID] [--note TEXT]
 // cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 #include "cli/commands/commands.h"
@@ -9,6 +10,7 @@
 #include "csv/csv_reader.h"
 #include "csv/records_csv.h"
 #include "csv/text_encoding.h"
+#include "ical/ics_import.h"
 #include "store/record_repository.h"
 #include "store/unit_repository.h"
 
@@ -35,6 +37,64 @@ int import_records(const Invocation& inv) {
     return store::RecordRepository(*db).upsert(records, actor(), file);
   });
   print_summary(inv, file, "records", summary);
+  return 0;
+}
+
+// The records an .ics file makes, checked as `records import` checks a CSV row, each problem
+// at the line of its VEVENT.
+std::vector<Record> checked_records(const std::string& file, std::vector<IcsEntry>& entries, const RecordContext& context) {
+  std::vector<Record> records;
+  Diagnostics problems;
+  for (auto& e : entries) {
+    if (!e.is_record()) continue;
+    if (const auto problem = check_record(e.record, context); !problem.empty()) problems.push_back({file, e.line, 0, problem});
+    records.push_back(e.record);
+  }
+  if (!problems.empty()) throw InputError(problems);
+  return records;
+}
+
+// "calendar.ics:12 2026-03-05 study-group-session expanded;observed record"
+std::string describe(const std::string& file, const IcsEntry& e) {
+  std::string tags;
+  for (const auto& t : e.record.tags) tags += (tags.empty() ? "" : ";") + t;
+  return file + ":" + std::to_string(e.line) + " " + format_day(e.record.date) + " " +
+         (e.record.rule.empty() ? "-" : e.record.rule) + " " + (tags.empty() ? "-" : tags) + " " +
+         (e.is_record() ? "record" : "skip: " + e.skip);
+}
+
+int import_ics(const Invocation& inv) {
+  inv.args.allow({"unit", "dry-run", "as-of", "encoding"});
+  const std::string usage =
+      "cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD] [--encoding gb18030]";
+  inv.args.expect_positionals(3, usage);
+  const auto unit_id = inv.args.option("unit");
+  if (!unit_id) throw UsageError("--unit is required; usage: " + usage);
+  const auto& file = inv.args.positionals()[2];
+  const bool dry_run = inv.args.flag("dry-run");
+  const auto as_of = as_of_date(inv);
+  const auto rules = load_rules(inv);
+  auto db = open_database(inv);
+  const auto unit = store::UnitRepository(*db).find(*unit_id);
+  if (!unit) throw InputError("--unit: unknown unit '" + *unit_id + "'");
+  const auto summary = all_or_nothing(file, [&] {
+    // iCalendar is UTF-8 by the standard; a file that is not is named as such with its line, as
+    // a CSV is, and --encoding reads it anyway.
+    const auto text = decode_text(file, read_file(file), encoding_option(inv));
+    auto entries = read_ics(file, text, IcsContext{*unit, &rules, as_of});
+    const auto records = checked_records(file, entries, context_of(*db, rules));
+    for (const auto& e : entries) {
+      if (dry_run) inv.out << describe(file, e) << '\n';
+      else if (!e.is_record()) inv.err << "note: " << describe(file, e) << '\n';
+    }
+    if (dry_run) {
+      inv.out << file << ": " << records.size() << " records, " << entries.size() - records.size()
+              << " skipped; dry run, nothing stored\n";
+      return store::ImportSummary{};
+    }
+    return store::RecordRepository(*db).upsert(records, actor(), file);
+  });
+  if (!dry_run) print_summary(inv, file, "records", summary);
   return 0;
 }
 
@@ -104,9 +164,12 @@ int run_records(const Invocation& inv) {
   const auto& words = inv.args.positionals();
   const std::string sub = words.size() > 1 ? words[1] : "";
   if (sub == "import") return import_records(inv);
+  if (sub == "import-ics") return import_ics(inv);
   if (sub == "add") return add_record(inv);
   if (sub == "list") return list_records(inv);
-  throw UsageError("usage: cadence records import FILE.csv | cadence records add … | cadence records list --unit ID");
+  throw UsageError(
+      "usage: cadence records import FILE.csv | cadence records import-ics --unit ID FILE.ics [--dry-run] | "
+      "cadence records add … | cadence records list --unit ID");
 }
 
 }  // namespace cadence::cli

@@ -1,0 +1,51 @@
+#include "ical/content_lines.h"
+
+#include <algorithm>
+
+namespace cadence::ical {
+
+std::vector<ContentLine> unfold(std::string_view text) {
+  std::vector<ContentLine> lines;
+  int physical = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    auto raw = text.substr(at, end - at);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    at = end + 1;
+    ++physical;
+    if (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t') && !lines.empty()) {
+      // The fold's CRLF and its one leading blank are not content; UTF-8 sequences split
+      // across folds join up again here.
+      lines.back().text.append(raw.substr(1));
+      continue;
+    }
+    if (raw.find_first_not_of(" \t") == std::string_view::npos) continue;
+    lines.push_back({physical, std::string(raw)});
+  }
+  return lines;
+}
+
+bool split_property(std::string_view line, PropertyParts& parts) {
+  const auto name_end = line.find_first_of(";:");
+  if (name_end == std::string_view::npos) return false;
+  bool quoted = false;
+  for (std::size_t i = name_end; i < line.size(); ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == ':' && !quoted) {
+      parts.name = line.substr(0, name_end);
+      parts.params = line.substr(name_end, i - name_end);
+      parts.value = line.substr(i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+}  // namespace cadence::ical
