@@ -125,6 +125,8 @@ Component deadline_event(const FeedItem& item, const ItemVersion& version) {
   add(e.get(), icalproperty_new_status(ICAL_STATUS_CONFIRMED));
   add(e.get(), icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
   add_cadence_fields(e.get(), item);
+  // So that `records import-ics` of an export holding it does not take it for a submission.
+  add(e.get(), x_text("X-CADENCE-KIND", "due-date"));
   add_alarms(e.get(), item, false);
   return e;
 }

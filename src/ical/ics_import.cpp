@@ -101,6 +101,8 @@ class Reader {
     std::string held_skip;  // reasons that hold for every occurrence
     if (status == ICAL_STATUS_CANCELLED) held_skip = "cancelled";
     else if (words.rule_id && status == ICAL_STATUS_TENTATIVE) held_skip = "a Cadence suggestion (TENTATIVE), not held";
+    // Our feed shows each due date as an all-day event too: it marks the deadline, not a submission.
+    else if (x_property(event, "X-CADENCE-KIND") == "due-date") held_skip = "a Cadence due date, not a submission";
     std::string rule_skip = match.problem;
     if (match.rule && match.rule->kind == RuleKind::deadline && !period(event, line, *match.rule, r) && rule_skip.empty())
       rule_skip = "deadline rule '" + r.rule + "' needs X-CADENCE-PERIOD (the period the deliverable is for)";

@@ -150,6 +150,18 @@ TEST_F(FeedTest, ParentFeedWithSubtreeScopeAddsDescendantsDeadlines) {
   EXPECT_EQ(lines[1], "TODO|quarter-report.2026-Q3.due.b1@cadence|2026-10-13|NEEDS-ACTION|截止：第一支部, 机关·季度报告（2026年第3季度）|END-259200");
 }
 
+TEST_F(FeedTest, ImportingOurOwnFeedTakesOnlyWhatWasHeld) {
+  const auto feed = run({"feed", "--unit", "b1", "--as-of", "2026-09-15"});
+  cli.dir().write("export.ics", feed.out);
+  const auto dry = run({"records", "import-ics", "--unit", "b1", "export.ics", "--dry-run", "--as-of", "2026-09-15"});
+  ASSERT_EQ(dry.code, 0) << dry.err;
+  // The held session; not the suggestions, nor the due dates shown as all-day events.
+  EXPECT_NE(dry.out.find("2026-09-03 monthly-study expanded record"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("export.ics: 1 records, 6 skipped"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("skip: a Cadence due date, not a submission"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("skip: a Cadence suggestion (TENTATIVE), not held"), std::string::npos) << dry.out;
+}
+
 TEST_F(FeedTest, PlanAsIcsHasOneTentativeEventPerSlot) {
   const auto plan = run({"plan", "--unit", "b1", "--year", "2026", "--format", "ics"});
   ASSERT_EQ(plan.code, 0) << plan.err;
