@@ -12,7 +12,11 @@ packages=(
   sqlite3
 )
 if [[ ${1:-} == --test ]]; then
-  packages+=(python3 python3-icalendar python3-recurring-ical-events nodejs npm)
+  packages+=(python3 python3-icalendar python3-recurring-ical-events)
+  # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
+  # Debian's npm package conflicts with that.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
