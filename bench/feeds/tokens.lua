@@ -36,7 +36,11 @@ if os.getenv("ONCE") == "1" then
     if responses == #paths then
       local nthreads = tonumber(os.getenv("WRK_THREADS") or "2")
       local f = os.getenv("DONE_FILE")
-      os.execute(string.format("echo done >> '%s'; [ $(wc -l < '%s') -ge %d ] && kill -INT $PPID", f, f, nthreads))
+      -- system() ignores SIGINT in wrk while the shell runs: signal from a background
+      -- subshell once it has returned ($PPID stays wrk's pid there).
+      os.execute(string.format(
+        "echo done >> '%s'; [ $(wc -l < '%s') -ge %d ] && (sleep 0.05; kill -INT $PPID) >/dev/null 2>&1 &",
+        f, f, nthreads))
       wrk.thread:stop()
     end
   end
