@@ -69,7 +69,8 @@ TEST(Feed, DeadlinesStillDueFromThePreviousPeriodAreShownUntilTheCurrentStarts) 
   // The 2025-H2 report was due in January: before the current half began, so not shown.
   Scenario later;
   later.entries[{2, 2}] = {made_up_for("2026-H1", d(2026, 7, 3))};
-  const auto submitted = of_rule(later.feed("branch-1", d(2026, 7, 6)), "half-year-report", "2026-H1");
+  const Feed later_feed = later.feed("branch-1", d(2026, 7, 6));  // of_rule points into it
+  const auto submitted = of_rule(later_feed, "half-year-report", "2026-H1");
   ASSERT_EQ(submitted.size(), 1u);
   EXPECT_TRUE(submitted[0]->done);
   EXPECT_EQ(submitted[0]->done_on, d(2026, 7, 3));
