@@ -27,6 +27,12 @@ std::unique_ptr<store::Database> open_database(const Invocation& inv) {
 
 UnitTree load_unit_tree(store::Database& db) { return UnitTree(store::UnitRepository(db).all()); }
 
+std::size_t unit_index(const UnitTree& tree, const std::string& id) {
+  const auto index = tree.find(id);
+  if (!index) throw UsageError("--unit: no unit '" + id + "' (import units first: cadence units import FILE.csv)");
+  return *index;
+}
+
 Day as_of_date(const Invocation& inv) {
   if (auto text = inv.args.option("as-of")) {
     if (auto day = parse_day(*text)) return *day;

@@ -21,6 +21,9 @@ UnitTree load_unit_tree(store::Database& db);
 // --as-of, or today in the default time zone.
 Day as_of_date(const Invocation& inv);
 
+// The index of --unit's unit in `tree`; a usage error naming it when there is none.
+std::size_t unit_index(const UnitTree& tree, const std::string& id);
+
 // Says once, on stderr, which years in [first, last] fall back to Monday–Friday.
 void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last);
 

@@ -46,7 +46,8 @@ void FeedCache::clear() {
 }
 
 std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
-                                                   std::optional<std::chrono::sys_seconds> last_modified) {
+                                                   std::optional<std::chrono::sys_seconds> last_modified,
+                                                   std::string last_modified_text) {
   auto feed = std::make_shared<CachedFeed>();
   std::ostringstream compressed;
   {
@@ -61,6 +62,7 @@ std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
   feed->gzip_etag = "\"" + digest + "-gz\"";
   feed->body = std::move(body);
   feed->last_modified = last_modified;
+  feed->last_modified_text = std::move(last_modified_text);
   return feed;
 }
 

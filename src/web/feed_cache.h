@@ -18,6 +18,7 @@ struct CachedFeed {
   std::string etag;  // of the identity body, quoted; the gzip one ends in -gz"
   std::string gzip_etag;
   std::optional<std::chrono::sys_seconds> last_modified;
+  std::string last_modified_text;  // as the Last-Modified header writes it, formatted once
 };
 
 // Least recently used entries go first once the cache holds more than `capacity_bytes`.
@@ -43,6 +44,7 @@ class FeedCache {
 
 // A CachedFeed for `body`: compressed once, tagged with its digest.
 std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
-                                                   std::optional<std::chrono::sys_seconds> last_modified);
+                                                   std::optional<std::chrono::sys_seconds> last_modified,
+                                                   std::string last_modified_text);
 
 }  // namespace cadence::web

@@ -62,12 +62,13 @@ void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, co
 // Base: catches everything, maps it to a status, and writes the access-log line.
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
-  Handler(ServerState& state, AccessLog& log) : state_(state), log_(log) {}
+  // `uri` is the request's, parsed once by the factory.
+  Handler(ServerState& state, AccessLog& log, Poco::URI uri) : state_(state), uri_(std::move(uri)), log_(log) {}
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     const auto started = std::chrono::steady_clock::now();
     Outcome outcome;
-    outcome.route = Poco::URI(request.getURI()).getPath();
+    outcome.route = uri_.getPath();
     // Whatever follows /feeds/ may be a token, even a mistyped one: never logged.
     if (outcome.route.starts_with("/feeds/")) outcome.route = "/feeds/{token}.ics";
     try {
@@ -95,6 +96,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   virtual void serve(HTTPServerRequest& request, HTTPServerResponse& response, Outcome& outcome) = 0;
 
   ServerState& state_;
+  const Poco::URI uri_;
 
  private:
   AccessLog& log_;
@@ -157,7 +159,8 @@ bool etag_matches(const std::string& header, const CachedFeed& feed) {
 
 class FeedHandler : public Handler {
  public:
-  FeedHandler(ServerState& state, AccessLog& log, std::string token) : Handler(state, log), token_(std::move(token)) {}
+  FeedHandler(ServerState& state, AccessLog& log, Poco::URI uri, std::string token)
+      : Handler(state, log, std::move(uri)), token_(std::move(token)) {}
 
   void serve(HTTPServerRequest& request, HTTPServerResponse& response, Outcome& outcome) override {
     if (request.getMethod() != HTTPRequest::HTTP_GET && request.getMethod() != HTTPRequest::HTTP_HEAD) {
@@ -176,9 +179,8 @@ class FeedHandler : public Handler {
     }
     outcome.token_id = std::to_string(match->id);
 
-    const Poco::URI uri(request.getURI());
     FeedRequest feed_request;
-    for (const auto& [name, value] : uri.getQueryParameters()) {
+    for (const auto& [name, value] : uri_.getQueryParameters()) {
       if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
       else if (name == "scope") feed_request.subtree = value == "subtree";
     }
@@ -190,14 +192,15 @@ class FeedHandler : public Handler {
     if (!feed) {
       const FeedSources sources{state_.config().rules, state_.config().calendar, *tree, state_.config().refresh};
       auto published = publish_feed(state_.connection(), sources, *unit, feed_request);
-      feed = make_cached_feed(std::move(published.body), published.last_modified);
+      feed = make_cached_feed(std::move(published.body), published.last_modified,
+                              published.last_modified ? http_date(*published.last_modified) : "");
       state_.cache().put(key, feed);
     }
     state_.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), request.get("User-Agent", ""));
 
     const bool gzip = accepts_gzip(request);
     response.set("ETag", gzip ? feed->gzip_etag : feed->etag);
-    if (feed->last_modified) response.set("Last-Modified", http_date(*feed->last_modified));
+    if (feed->last_modified) response.set("Last-Modified", feed->last_modified_text);
     response.set("Vary", "Accept-Encoding");
     // A feed URL is a secret: shared caches must not keep it.
     response.set("Cache-Control", "private, max-age=300");
@@ -249,14 +252,21 @@ void AccessLog::write(const std::string& line) {
 }
 
 Poco::Net::HTTPRequestHandler* HandlerFactory::createRequestHandler(const HTTPServerRequest& request) {
-  const std::string path = Poco::URI(request.getURI()).getPath();
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(request.getURI());
+  } catch (const Poco::Exception&) {
+    // An unparsable target names no resource of ours.
+    return new NotFound(state_, log_, Poco::URI("/"));
+  }
+  const std::string& path = uri.getPath();
   static constexpr std::string_view prefix = "/feeds/", suffix = ".ics";
   if (path.size() > prefix.size() + suffix.size() && path.starts_with(prefix) && path.ends_with(suffix)) {
     std::string token = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-    if (token_shaped(token)) return new FeedHandler(state_, log_, std::move(token));
+    if (token_shaped(token)) return new FeedHandler(state_, log_, std::move(uri), std::move(token));
   }
-  if (path == "/healthz") return new Health(state_, log_);
-  return new NotFound(state_, log_);
+  if (path == "/healthz") return new Health(state_, log_, std::move(uri));
+  return new NotFound(state_, log_, std::move(uri));
 }
 
 }  // namespace cadence::web

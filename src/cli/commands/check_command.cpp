@@ -95,10 +95,7 @@ int run_check(const Invocation& inv) {
     query.period = parse_period(*p);
     if (!query.period) throw UsageError("--period '" + *p + "' is not a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W07");
   }
-  if (auto u = inv.args.option("unit")) {
-    query.root = tree.find(*u);
-    if (!query.root) throw UsageError("--unit: no unit '" + *u + "' (import units first: cadence units import FILE.csv)");
-  }
+  if (auto u = inv.args.option("unit")) query.root = unit_index(tree, *u);
 
   const Day first = first_day_needed(rules, query);
   const auto records = index_records(inv, *db, tree, rules, first, query.as_of);

@@ -18,13 +18,12 @@ int run_feed(const Invocation& inv) {
   const auto calendar = load_calendar(inv);
   auto db = open_database(inv);
   const auto tree = load_unit_tree(*db);
-  const auto unit = tree.find(*unit_id);
-  if (!unit) throw UsageError("--unit: no unit '" + *unit_id + "'");
+  const auto unit = unit_index(tree, *unit_id);
   FeedRequest request{as_of_date(inv), scope == "subtree", inv.args.flag("holidays")};
   const date::year_month_day today{request.today};
   warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
   const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes}};
-  inv.out << web::publish_feed(*db, sources, *unit, request).body;
+  inv.out << web::publish_feed(*db, sources, unit, request).body;
   return 0;
 }
 

@@ -86,17 +86,16 @@ int run_plan(const Invocation& inv) {
   const auto calendar = load_calendar(inv);
   auto db = open_database(inv);
   const auto tree = load_unit_tree(*db);
-  const auto u = tree.find(*unit_id);
-  if (!u) throw UsageError("--unit: no unit '" + *unit_id + "'");
-  const auto slots = plan_unit_year(rules, tree.at(*u), date::year{year}, calendar);
+  const Unit& unit = tree.at(unit_index(tree, *unit_id));
+  const auto slots = plan_unit_year(rules, unit, date::year{year}, calendar);
   const Day jan1{date::year{year} / 1 / 1};
   const Day last = slots.empty() ? jan1 : std::max_element(slots.begin(), slots.end(), [](auto& a, auto& b) {
     return a.period.end < b.period.end;
   })->period.end;
   warn_missing_schedules(inv, calendar, jan1, last);
-  if (format == "ics") write_ics(inv, tree.at(*u), year, slots, rules);
-  else if (format == "json") write_json(inv.out, tree.at(*u), year, slots, rules);
-  else write_table(inv.out, tree.at(*u), year, slots, rules);
+  if (format == "ics") write_ics(inv, unit, year, slots, rules);
+  else if (format == "json") write_json(inv.out, unit, year, slots, rules);
+  else write_table(inv.out, unit, year, slots, rules);
   return 0;
 }
 
