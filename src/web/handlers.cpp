@@ -1,11 +1,11 @@
 #include "web/handlers.h"
 
 #include "calendars/local_date.h"
-#include "web/feed_publisher.h"
+
+#include "web/http_date.h"
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/DateTimeParser.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/String.h>
@@ -37,18 +37,6 @@ std::string quoted(const std::string& value) {
     if (static_cast<unsigned char>(c) >= 0x20) out += c;
   }
   return out + "\"";
-}
-
-std::string http_date(std::chrono::sys_seconds t) {
-  const Poco::Timestamp ts = Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(t.time_since_epoch().count()));
-  return Poco::DateTimeFormatter::format(ts, Poco::DateTimeFormat::HTTP_FORMAT);
-}
-
-std::optional<std::chrono::sys_seconds> parse_http_date(const std::string& text) {
-  Poco::DateTime parsed;
-  int tz = 0;
-  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, text, parsed, tz)) return std::nullopt;
-  return std::chrono::sys_seconds{std::chrono::seconds{parsed.timestamp().epochTime() - tz}};
 }
 
 void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& text, Outcome& outcome) {
@@ -186,16 +174,7 @@ class FeedHandler : public Handler {
     }
     const auto now = std::chrono::system_clock::now();
     feed_request.today = local_today(now, state_.config().timezone);
-    const std::string key = match->unit + (feed_request.subtree ? "|s" : "|u") + (feed_request.holidays ? "h|" : "-|") +
-                            format_day(feed_request.today);
-    auto feed = state_.cache().find(key);
-    if (!feed) {
-      const FeedSources sources{state_.config().rules, state_.config().calendar, *tree, state_.config().refresh};
-      auto published = publish_feed(state_.connection(), sources, *unit, feed_request);
-      feed = make_cached_feed(std::move(published.body), published.last_modified,
-                              published.last_modified ? http_date(*published.last_modified) : "");
-      state_.cache().put(key, feed);
-    }
+    const auto feed = state_.feed(*tree, *unit, feed_request);
     state_.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), request.get("User-Agent", ""));
 
     const bool gzip = accepts_gzip(request);

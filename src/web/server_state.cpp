@@ -1,6 +1,8 @@
 #include "web/server_state.h"
 
 #include "store/unit_repository.h"
+#include "web/feed_publisher.h"
+#include "web/http_date.h"
 
 namespace cadence::web {
 
@@ -60,6 +62,18 @@ std::optional<store::FeedTokenRepository::Match> ServerState::token(std::string_
   const auto it = tokens_.find(hash);
   if (it == tokens_.end()) return std::nullopt;
   return it->second;
+}
+
+std::shared_ptr<const CachedFeed> ServerState::feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request) {
+  const std::string key = tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
+                          format_day(request.today);
+  if (auto cached = cache_.find(key)) return cached;
+  const FeedSources sources{config_.rules, config_.calendar, tree, config_.refresh};
+  auto published = publish_feed(connection(), sources, unit, request);
+  auto feed = make_cached_feed(std::move(published.body), published.last_modified,
+                               published.last_modified ? http_date(*published.last_modified) : "");
+  cache_.put(key, feed);
+  return feed;
 }
 
 void ServerState::note_fetch(std::int64_t token_id, std::chrono::sys_seconds at, const std::string& user_agent) {

@@ -2,6 +2,7 @@
 // What the request handlers share: the unit tree and live tokens, reloaded when the database
 // says they changed (another process may write it), the feed cache, a connection per thread,
 // and the fetches waiting to be recorded.
+#include "core/feed.h"
 #include "core/unit_tree.h"
 #include "store/change_counters.h"
 #include "store/database.h"
@@ -29,7 +30,8 @@ class ServerState {
   void refresh();
   std::shared_ptr<const UnitTree> tree();
   std::optional<store::FeedTokenRepository::Match> token(std::string_view secret);
-  FeedCache& cache() { return cache_; }
+  // The feed of `unit` in `tree` as `request` asks for it: from the cache, or rendered and kept.
+  std::shared_ptr<const CachedFeed> feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request);
 
   void note_fetch(std::int64_t token_id, std::chrono::sys_seconds at, const std::string& user_agent);
   // Writes the noted fetches; called every few seconds and at shutdown.
