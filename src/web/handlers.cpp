@@ -1,220 +1,40 @@
 #include "web/handlers.h"
 
 #include "calendars/local_date.h"
-
 #include "web/http_date.h"
 
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/String.h>
-#include <Poco/URI.h>
-
-#include <sstream>
+#include <charconv>
 
 namespace cadence::web {
 
 namespace {
 
-using Poco::Net::HTTPRequest;
-using Poco::Net::HTTPResponse;
-using Poco::Net::HTTPServerRequest;
-using Poco::Net::HTTPServerResponse;
+constexpr std::string_view kFeedPrefix = "/feeds/", kFeedSuffix = ".ics", kFeedRoute = "/feeds/{token}.ics";
 
-// What a handler reports for the access log.
-struct Outcome {
-  std::string route;  // the path as logged: feeds as /feeds/{token}.ics
-  std::string token_id;
-  std::size_t bytes = 0;
-  std::string note;
-};
-
-std::string quoted(const std::string& value) {
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) >= 0x20) out += c;
-  }
-  return out + "\"";
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
-void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& text, Outcome& outcome) {
-  response.setStatusAndReason(status);
-  response.setContentType("text/plain; charset=utf-8");
-  response.setContentLength(static_cast<std::streamsize>(text.size()));
-  response.send() << text;
-  outcome.bytes = text.size();
-}
-
-// Base: catches everything, maps it to a status, and writes the access-log line.
-class Handler : public Poco::Net::HTTPRequestHandler {
- public:
-  // `uri` is the request's, parsed once by the factory.
-  Handler(ServerState& state, AccessLog& log, Poco::URI uri) : state_(state), uri_(std::move(uri)), log_(log) {}
-
-  void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
-    const auto started = std::chrono::steady_clock::now();
-    Outcome outcome;
-    outcome.route = uri_.getPath();
-    // Whatever follows /feeds/ may be a token, even a mistyped one: never logged.
-    if (outcome.route.starts_with("/feeds/")) outcome.route = "/feeds/{token}.ics";
-    try {
-      serve(request, response, outcome);
-    } catch (const std::exception& e) {
-      outcome.note = e.what();
-      if (!response.sent()) send_text(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "Internal Server Error\n", outcome);
-    } catch (...) {
-      outcome.note = "unknown exception";
-      if (!response.sent()) send_text(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "Internal Server Error\n", outcome);
-    }
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    std::ostringstream line;
-    line << "time=" << Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT)
-         << " remote=" << request.clientAddress().host().toString() << " method=" << request.getMethod()
-         << " path=" << quoted(outcome.route) << " status=" << static_cast<int>(response.getStatus())
-         << " bytes=" << outcome.bytes << " ms=" << micros.count() / 1000 << "." << (micros.count() % 1000) / 100;
-    if (!outcome.token_id.empty()) line << " token_id=" << outcome.token_id;
-    line << " ua=" << quoted(request.get("User-Agent", ""));
-    if (!outcome.note.empty()) line << " error=" << quoted(outcome.note);
-    log_.write(line.str());
-  }
-
- protected:
-  virtual void serve(HTTPServerRequest& request, HTTPServerResponse& response, Outcome& outcome) = 0;
-
-  ServerState& state_;
-  const Poco::URI uri_;
-
- private:
-  AccessLog& log_;
-};
-
-class NotFound : public Handler {
- public:
-  using Handler::Handler;
-  void serve(HTTPServerRequest&, HTTPServerResponse& response, Outcome& outcome) override {
-    send_text(response, HTTPResponse::HTTP_NOT_FOUND, "Not Found\n", outcome);
-  }
-};
-
-class Health : public Handler {
- public:
-  using Handler::Handler;
-  void serve(HTTPServerRequest&, HTTPServerResponse& response, Outcome& outcome) override {
-    try {
-      store::change_versions(state_.connection());
-    } catch (const std::exception& e) {
-      outcome.note = e.what();
-      send_text(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "database unavailable\n", outcome);
-      return;
-    }
-    send_text(response, HTTPResponse::HTTP_OK, "ok\n", outcome);
-  }
-};
-
-bool accepts_gzip(const HTTPServerRequest& request) {
-  std::string header = Poco::toLower(request.get("Accept-Encoding", ""));
-  std::istringstream parts(header);
-  for (std::string part; std::getline(parts, part, ',');) {
-    part = Poco::trim(part);
-    const auto semicolon = part.find(';');
-    const std::string coding = Poco::trim(part.substr(0, semicolon));
-    if (coding != "gzip" && coding != "x-gzip") continue;
-    if (semicolon == std::string::npos) return true;
-    // "gzip;q=0" refuses it.
-    const auto q = part.find("q=", semicolon);
-    if (q == std::string::npos) return true;
-    try {
-      return std::stod(part.substr(q + 2)) > 0;
-    } catch (const std::exception&) {
-      return false;
-    }
+// Calls `each` with every trimmed element of a comma-separated list until it returns true.
+template <typename F>
+bool any_element(std::string_view list, F each) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (each(trim(list.substr(0, comma)))) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
   }
   return false;
 }
 
-bool etag_matches(const std::string& header, const CachedFeed& feed) {
-  if (Poco::trim(header) == "*") return true;
-  std::istringstream parts(header);
-  for (std::string tag; std::getline(parts, tag, ',');) {
-    tag = Poco::trim(tag);
-    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);  // If-None-Match compares weakly
-    if (tag == feed.etag || tag == feed.gzip_etag) return true;
-  }
-  return false;
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
 }
-
-class FeedHandler : public Handler {
- public:
-  FeedHandler(ServerState& state, AccessLog& log, Poco::URI uri, std::string token)
-      : Handler(state, log, std::move(uri)), token_(std::move(token)) {}
-
-  void serve(HTTPServerRequest& request, HTTPServerResponse& response, Outcome& outcome) override {
-    if (request.getMethod() != HTTPRequest::HTTP_GET && request.getMethod() != HTTPRequest::HTTP_HEAD) {
-      response.set("Allow", "GET, HEAD");
-      send_text(response, HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "Method Not Allowed\n", outcome);
-      return;
-    }
-    state_.refresh();
-    const auto match = state_.token(token_);
-    const auto tree = state_.tree();
-    const auto unit = match && tree ? tree->find(match->unit) : std::nullopt;
-    // Unknown, revoked, or of a unit gone: the same plain 404, nothing to tell them apart.
-    if (!unit) {
-      send_text(response, HTTPResponse::HTTP_NOT_FOUND, "Not Found\n", outcome);
-      return;
-    }
-    outcome.token_id = std::to_string(match->id);
-
-    FeedRequest feed_request;
-    for (const auto& [name, value] : uri_.getQueryParameters()) {
-      if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
-      else if (name == "scope") feed_request.subtree = value == "subtree";
-    }
-    const auto now = std::chrono::system_clock::now();
-    feed_request.today = local_today(now, state_.config().timezone);
-    const auto feed = state_.feed(*tree, *unit, feed_request);
-    state_.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), request.get("User-Agent", ""));
-
-    const bool gzip = accepts_gzip(request);
-    response.set("ETag", gzip ? feed->gzip_etag : feed->etag);
-    if (feed->last_modified) response.set("Last-Modified", feed->last_modified_text);
-    response.set("Vary", "Accept-Encoding");
-    // A feed URL is a secret: shared caches must not keep it.
-    response.set("Cache-Control", "private, max-age=300");
-
-    bool not_modified = false;
-    if (request.has("If-None-Match")) {
-      not_modified = etag_matches(request.get("If-None-Match"), *feed);
-    } else if (request.has("If-Modified-Since") && feed->last_modified) {
-      const auto since = parse_http_date(request.get("If-Modified-Since"));
-      not_modified = since && *feed->last_modified <= *since;
-    }
-    if (not_modified) {
-      response.setStatusAndReason(HTTPResponse::HTTP_NOT_MODIFIED);
-      response.setContentLength(0);
-      response.send();
-      return;
-    }
-
-    const std::string& body = gzip ? feed->gzip : feed->body;
-    response.setStatusAndReason(HTTPResponse::HTTP_OK);
-    response.setContentType("text/calendar; charset=utf-8");
-    response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
-    if (gzip) response.set("Content-Encoding", "gzip");
-    response.setContentLength(static_cast<std::streamsize>(body.size()));
-    if (request.getMethod() == HTTPRequest::HTTP_HEAD) {
-      response.send();
-      return;
-    }
-    response.sendBuffer(body.data(), body.size());
-    outcome.bytes = body.size();
-  }
-
- private:
-  std::string token_;
-};
 
 bool token_shaped(std::string_view token) {
   if (token.empty() || token.size() > 128) return false;
@@ -223,29 +43,129 @@ bool token_shaped(std::string_view token) {
   return true;
 }
 
-}  // namespace
+HttpResponse not_found() { return text_response(404, "Not Found\n"); }
 
-void AccessLog::write(const std::string& line) {
-  std::lock_guard lock(mutex_);
-  out_ << line << '\n' << std::flush;
+HttpResponse method_not_allowed() {
+  auto response = text_response(405, "Method Not Allowed\n");
+  response.set("Allow", "GET, HEAD");
+  return response;
 }
 
-Poco::Net::HTTPRequestHandler* HandlerFactory::createRequestHandler(const HTTPServerRequest& request) {
-  Poco::URI uri;
+bool get_or_head(const HttpRequest& request) { return request.method == "GET" || request.method == "HEAD"; }
+
+// "Today" for the feeds: worked out once a day per thread, not on every request.
+Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
+  thread_local std::optional<LocalDay> known;
+  thread_local std::string known_zone;
+  const auto second = std::chrono::floor<std::chrono::seconds>(now);
+  if (!known || known_zone != zone || second < known->begins || second >= known->ends) {
+    known = local_day(now, zone);
+    known_zone = zone;
+  }
+  return known->day;
+}
+
+HttpResponse health(const HttpRequest& request, ServerState& state, Outcome& outcome) {
+  if (!get_or_head(request)) return method_not_allowed();
   try {
-    uri = Poco::URI(request.getURI());
-  } catch (const Poco::Exception&) {
-    // An unparsable target names no resource of ours.
-    return new NotFound(state_, log_, Poco::URI("/"));
+    store::change_versions(state.connection());
+  } catch (const std::exception& e) {
+    outcome.note = e.what();
+    return text_response(503, "database unavailable\n");
   }
-  const std::string& path = uri.getPath();
-  static constexpr std::string_view prefix = "/feeds/", suffix = ".ics";
-  if (path.size() > prefix.size() + suffix.size() && path.starts_with(prefix) && path.ends_with(suffix)) {
-    std::string token = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-    if (token_shaped(token)) return new FeedHandler(state_, log_, std::move(uri), std::move(token));
+  return text_response(200, "ok\n");
+}
+
+HttpResponse feed(const HttpRequest& request, std::string_view token, ServerState& state,
+                  std::chrono::system_clock::time_point now, Outcome& outcome) {
+  if (!get_or_head(request)) return method_not_allowed();
+  state.refresh();
+  const auto match = state.token(token);
+  const auto tree = state.tree();
+  const auto unit = match && tree ? tree->find(match->unit) : std::nullopt;
+  // Unknown, revoked, or of a unit gone: the same plain 404, nothing to tell them apart.
+  if (!unit) return not_found();
+  outcome.token_id = match->id;
+
+  FeedRequest feed_request;
+  for (const auto& [name, value] : request.query_parameters()) {
+    if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
+    else if (name == "scope") feed_request.subtree = value == "subtree";
   }
-  if (path == "/healthz") return new Health(state_, log_, std::move(uri));
-  return new NotFound(state_, log_, std::move(uri));
+  feed_request.today = today(now, state.config().timezone);
+  auto cached = state.feed(*tree, *unit, feed_request);
+  const auto user_agent = request.header("User-Agent");
+  state.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
+
+  const auto accept_encoding = request.header("Accept-Encoding");
+  const bool gzip = accept_encoding && accepts_gzip(*accept_encoding);
+  HttpResponse response;
+  response.set("ETag", gzip ? cached->gzip_etag : cached->etag);
+  if (cached->last_modified) response.set("Last-Modified", cached->last_modified_text);
+  response.set("Vary", "Accept-Encoding");
+  // A feed URL is a secret: shared caches must not keep it.
+  response.set("Cache-Control", "private, max-age=300");
+
+  bool not_modified = false;
+  if (const auto tags = request.header("If-None-Match")) {
+    not_modified = etag_matches(*tags, cached->etag, cached->gzip_etag);
+  } else if (const auto since_text = request.header("If-Modified-Since"); since_text && cached->last_modified) {
+    const auto since = parse_http_date(std::string(*since_text));
+    not_modified = since && *cached->last_modified <= *since;
+  }
+  if (not_modified) {
+    response.status = 304;
+    return response;
+  }
+  response.set("Content-Type", "text/calendar; charset=utf-8");
+  response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
+  if (gzip) response.set("Content-Encoding", "gzip");
+  response.shared = gzip ? &cached->gzip : &cached->body;
+  response.owner = std::move(cached);
+  response.head_only = request.method == "HEAD";
+  return response;
+}
+
+}  // namespace
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  return any_element(accept_encoding, [](std::string_view part) {
+    const auto semicolon = part.find(';');
+    const auto coding = trim(part.substr(0, semicolon));
+    if (!iequals(coding, "gzip") && !iequals(coding, "x-gzip")) return false;
+    if (semicolon == std::string_view::npos) return true;
+    auto q = part.substr(semicolon + 1);
+    const auto at = q.find("q=");
+    if (at == std::string_view::npos) return true;
+    q = trim(q.substr(at + 2));
+    // A qvalue is 0 to 1 with up to three decimals; anything but zero accepts.
+    return q.find_first_not_of("0.") != std::string_view::npos;
+  });
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag, std::string_view gzip_etag) {
+  if (trim(if_none_match) == "*") return true;
+  return any_element(if_none_match, [&](std::string_view tag) {
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    return tag == etag || tag == gzip_etag;
+  });
+}
+
+HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
+                     Outcome& outcome) {
+  const std::string_view path = request.path;
+  if (path.starts_with(kFeedPrefix)) {
+    // Whatever follows /feeds/ may be a token, even a mistyped one: never logged.
+    outcome.route = kFeedRoute;
+    if (path.size() > kFeedPrefix.size() + kFeedSuffix.size() && path.ends_with(kFeedSuffix)) {
+      const auto token = path.substr(kFeedPrefix.size(), path.size() - kFeedPrefix.size() - kFeedSuffix.size());
+      if (token_shaped(token)) return feed(request, token, state, now, outcome);
+    }
+    return not_found();
+  }
+  outcome.route = path;
+  if (path == "/healthz") return health(request, state, outcome);
+  return not_found();
 }
 
 }  // namespace cadence::web

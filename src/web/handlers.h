@@ -1,35 +1,31 @@
 #pragma once
-// Request handlers: every one answers, whatever is thrown inside it (a std::exception that
-// escapes a Poco handler leaves the client without a response), and logs one line per request.
+// What `cadence serve` answers: /feeds/<token>.ics (GET, HEAD) and /healthz. Anything a handler
+// throws is the connection's to turn into a 500.
+#include "web/http_request.h"
+#include "web/http_response.h"
 #include "web/server_state.h"
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-
-#include <ostream>
-#include <mutex>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace cadence::web {
 
-// One access-log line per request, as logfmt; a feed's token is never in it, its id is.
-class AccessLog {
- public:
-  explicit AccessLog(std::ostream& out) : out_(out) {}
-  void write(const std::string& line);
-
- private:
-  std::mutex mutex_;
-  std::ostream& out_;
+// What a handler reports for the access log.
+struct Outcome {
+  std::string_view route = "-";  // the path as logged; never a feed's token
+  std::optional<std::int64_t> token_id;
+  std::string note;
 };
 
-class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  HandlerFactory(ServerState& state, AccessLog& log) : state_(state), log_(log) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
+                     Outcome& outcome);
 
- private:
-  ServerState& state_;
-  AccessLog& log_;
-};
+// Whether an Accept-Encoding value takes gzip ("gzip;q=0" refuses it).
+bool accepts_gzip(std::string_view accept_encoding);
+// Whether an If-None-Match value names one of `etags` (compared weakly, as RFC 9110 §13.1.2 asks).
+bool etag_matches(std::string_view if_none_match, std::string_view etag, std::string_view gzip_etag);
 
 }  // namespace cadence::web

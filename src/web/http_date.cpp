@@ -11,6 +11,16 @@ std::string http_date(std::chrono::sys_seconds t) {
   return date::format(std::locale::classic(), "%a, %d %b %Y %H:%M:%S GMT", t);
 }
 
+const std::string& http_date_cached(std::chrono::sys_seconds t) {
+  thread_local std::chrono::sys_seconds at{};
+  thread_local std::string text;
+  if (t != at || text.empty()) {
+    at = t;
+    text = http_date(t);
+  }
+  return text;
+}
+
 std::optional<std::chrono::sys_seconds> parse_http_date(const std::string& text) {
   Poco::DateTime parsed;
   int tz = 0;

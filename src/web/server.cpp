@@ -1,11 +1,13 @@
 #include "web/server.h"
 
-#include "web/handlers.h"
+#include "web/access_log.h"
+#include "web/connection.h"
+#include "web/connection_registry.h"
 #include "web/server_state.h"
 
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerParams.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Util/ServerApplication.h>
 
@@ -25,15 +27,14 @@ class ServeApp : public Poco::Util::ServerApplication {
   int main(const std::vector<std::string>&) override {
     ServerState state(config_);
     AccessLog access(log_);
+    ConnectionRegistry registry;
+    ConnectionContext context{state, access, registry, config_.keep_alive};
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config_.host, config_.port), 256);
-    auto* params = new Poco::Net::HTTPServerParams;
+    auto* params = new Poco::Net::TCPServerParams;
     params->setMaxThreads(config_.threads);
     params->setMaxQueued(1024);
-    params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(0);  // unlimited: calendar clients and load tests reuse connections
-    params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     Poco::ThreadPool pool(2, config_.threads);
-    Poco::Net::HTTPServer server(new HandlerFactory(state, access), pool, socket, params);
+    Poco::Net::TCPServer server(new ConnectionFactory(context), pool, socket, params);
     server.start();
     log_ << "cadence serve: listening on http://" << socket.address().toString() << " (" << config_.threads
          << " threads)" << std::endl;
@@ -41,23 +42,36 @@ class ServeApp : public Poco::Util::ServerApplication {
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
-    std::thread flusher([&] {
+    std::thread housekeeper([&] {
       std::unique_lock lock(mutex);
-      while (!wake.wait_for(lock, std::chrono::seconds(5), [&] { return stopping; })) flush(state);
+      auto next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      while (!wake.wait_for(lock, std::chrono::milliseconds(250), [&] { return stopping; })) {
+        access.flush();
+        // A connection holds a thread while it waits for its next request: when others queue
+        // for a thread, idle ones make way.
+        if (const auto queued = server.queuedConnections(); queued > 0) registry.close_idle(static_cast<std::size_t>(queued));
+        if (std::chrono::steady_clock::now() >= next_flush) {
+          flush(state);
+          next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        }
+      }
     });
 
     waitForTerminationRequest();
     log_ << "cadence serve: stopping" << std::endl;
-    // Stops accepting; connections finish the request they are serving.
-    server.stopAll(false);
+    // Stop accepting; close idle connections; busy ones close after the response they are writing.
+    server.stop();
+    if (const auto left = registry.stop(std::chrono::seconds(30)); left > 0)
+      log_ << "cadence serve: " << left << " connections still busy after 30 s" << std::endl;
     pool.joinAll();
     {
       std::lock_guard lock(mutex);
       stopping = true;
     }
     wake.notify_all();
-    flusher.join();
+    housekeeper.join();
     flush(state);
+    access.flush();
     log_ << "cadence serve: stopped" << std::endl;
     return Application::EXIT_OK;
   }

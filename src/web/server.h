@@ -15,7 +15,8 @@ struct ServerConfig {
   std::string db;
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  int threads = 64;  // one per keep-alive connection being served
+  int threads = 64;  // one per open connection: a keep-alive connection holds its thread
+  std::chrono::seconds keep_alive{5};  // how long an idle connection is kept
   std::chrono::minutes refresh{60};
   std::string timezone = "Asia/Shanghai";  // what "today" is
   std::size_t cache_bytes = 256u << 20;

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <gtest/gtest.h>
@@ -113,6 +114,17 @@ class ServeTest : public ::testing::Test {
   }
   Reply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
     return request(HTTPRequest::HTTP_GET, path, headers);
+  }
+
+  // Sends `bytes` as they are and reads until the server closes the connection.
+  std::string raw(const std::string& bytes) const {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    std::string out;
+    char buffer[4096];
+    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+    return out;
   }
 
   CliRunner cli;
@@ -223,6 +235,41 @@ TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
   EXPECT_EQ(plain.body.find(".town-01@cadence"), std::string::npos);
   EXPECT_NE(subtree.body.find("城关镇党委·"), std::string::npos);
   EXPECT_NE(subtree.body.find("UID:holiday."), std::string::npos);
+}
+
+TEST_F(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
+  const auto feed = get(token);
+  const std::string out = raw("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"
+                              "HEAD " + token + " HTTP/1.1\r\nHost: t\r\n\r\n"
+                              "GET /nothing HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  const auto health = out.find("HTTP/1.1 200 OK\r\n");
+  const auto head = out.find("HTTP/1.1 200 OK\r\n", health + 1);
+  const auto missing = out.find("HTTP/1.1 404 Not Found\r\n");
+  ASSERT_NE(head, std::string::npos) << out;
+  EXPECT_LT(head, missing) << out;
+  EXPECT_NE(out.find("\r\n\r\nok\n"), std::string::npos) << out;
+  const std::string length = "Content-Length: " + std::to_string(feed.body.size()) + "\r\n";
+  EXPECT_NE(out.find(length, head), std::string::npos) << out;
+  EXPECT_EQ(out.find("BEGIN:VCALENDAR"), std::string::npos) << "HEAD sent the content";
+  EXPECT_TRUE(out.ends_with("Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nNot Found\n")) << out;
+  EXPECT_TRUE(raw("GET /healthz HTTP/1.0\r\n\r\n").starts_with("HTTP/1.0 200 OK\r\n"));
+}
+
+TEST_F(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) {
+  const auto bad = raw("GET " + token + " HTTP/1.1\r\nHost: t\r\nBad Header: x\r\n\r\n");
+  EXPECT_TRUE(bad.starts_with("HTTP/1.1 400 Bad Request\r\n")) << bad;
+  EXPECT_NE(bad.find("Connection: close\r\n"), std::string::npos) << bad;
+  EXPECT_TRUE(bad.ends_with("a header field name is not a token\n")) << bad;
+  const auto content = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello");
+  EXPECT_TRUE(content.starts_with("HTTP/1.1 413 Content Too Large\r\n")) << content;
+  EXPECT_TRUE(raw("GET / HTTP/2.0\r\nHost: t\r\n\r\n").starts_with("HTTP/1.1 505 "));
+  EXPECT_TRUE(raw("GET / HTTP/1.1\r\nHost: t\r\nX: " + std::string(20000, 'a') + "\r\n\r\n").starts_with("HTTP/1.1 431 "));
+  // The server is still there, and a refused request's path, which may hold a token, is not logged.
+  EXPECT_EQ(get("/healthz").status, 200);
+  EXPECT_EQ(stop(), 0);
+  const std::string logged = log();
+  EXPECT_NE(logged.find("method=- path=\"-\" status=400"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find(token.substr(7, 43)), std::string::npos) << "a token reached the log";
 }
 
 }  // namespace

@@ -1,0 +1,179 @@
+#include "web/http_request.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace cadence::web {
+
+namespace {
+
+constexpr std::size_t kMaxFields = 100;
+
+bool is_tchar(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+bool is_token(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_tchar); }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Splits off the next line; a line ends in CRLF or, leniently (RFC 9112 §2.2), a bare LF.
+std::string_view next_line(std::string_view& rest) {
+  const auto lf = rest.find('\n');
+  std::string_view line = rest.substr(0, lf);
+  rest.remove_prefix(lf == std::string_view::npos ? rest.size() : lf + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool has_token(std::string_view list, std::string_view token) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (iequals(trim(list.substr(0, comma)), token)) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+HttpError bad(std::string message) { return {400, std::move(message)}; }
+
+}  // namespace
+
+std::optional<std::string_view> HttpRequest::header(std::string_view name) const {
+  for (const auto& [n, v] : headers)
+    if (iequals(n, name)) return v;
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> HttpRequest::query_parameters() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest.remove_prefix(amp == std::string_view::npos ? rest.size() : amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    auto name = percent_decode(pair.substr(0, eq), true);
+    auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+    if (name && value) out.emplace_back(std::move(*name), std::move(*value));
+  }
+  return out;
+}
+
+std::size_t head_length(std::string_view buffer) {
+  for (std::size_t lf = buffer.find('\n'); lf != std::string_view::npos; lf = buffer.find('\n', lf + 1)) {
+    if (lf + 1 < buffer.size() && buffer[lf + 1] == '\n') return lf + 2;
+    if (lf + 2 < buffer.size() && buffer[lf + 1] == '\r' && buffer[lf + 2] == '\n') return lf + 3;
+  }
+  return 0;
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%') {
+      unsigned value = 0;
+      if (i + 2 >= text.size()) return std::nullopt;
+      const auto [end, ec] = std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+      if (ec != std::errc{} || end != text.data() + i + 3) return std::nullopt;
+      c = static_cast<char>(value);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
+    }
+    if (c == '\0') return std::nullopt;
+    out += c;
+  }
+  return out;
+}
+
+std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
+  HttpRequest request;
+  std::string_view rest = head;
+  const std::string_view line = next_line(rest);
+
+  const auto sp1 = line.find(' ');
+  const auto sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  if (sp2 == std::string_view::npos || line.find(' ', sp2 + 1) != std::string_view::npos)
+    return bad("the request line is not 'METHOD TARGET HTTP/1.1'");
+  request.method = line.substr(0, sp1);
+  std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+  const std::string_view version = line.substr(sp2 + 1);
+  if (!is_token(request.method)) return bad("the method is not a token");
+  if (version.size() != 8 || !version.starts_with("HTTP/") || version[6] != '.' || version[5] < '0' ||
+      version[5] > '9' || version[7] < '0' || version[7] > '9')
+    return bad("the request line does not end in an HTTP version");
+  if (version[5] != '1') return HttpError{505, "only HTTP/1.0 and HTTP/1.1 are served"};
+  request.minor_version = version[7] - '0';
+
+  if (target.empty() || std::any_of(target.begin(), target.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+      }))
+    return bad("the request target is empty or holds blanks or control characters");
+  // Absolute form (RFC 9112 §3.2.2), which a server must accept: the path is what follows the authority.
+  for (std::string_view scheme : {"http://", "https://"})
+    if (target.size() > scheme.size() && iequals(target.substr(0, scheme.size()), scheme)) {
+      const auto slash = target.find('/', scheme.size());
+      target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+    }
+  if (target.front() != '/' && target != "*") return bad("the request target is not a path");
+  const auto question = target.find('?');
+  if (question != std::string_view::npos) request.query = target.substr(question + 1);
+  auto path = percent_decode(target.substr(0, question), false);
+  if (!path) return bad("the request path has a malformed %-escape");
+  request.path = std::move(*path);
+
+  while (!rest.empty()) {
+    const std::string_view field = next_line(rest);
+    if (field.empty()) break;
+    if (field.front() == ' ' || field.front() == '\t') return bad("obsolete line folding in a header field");
+    const auto colon = field.find(':');
+    if (colon == std::string_view::npos) return bad("a header line without ':'");
+    const std::string_view name = field.substr(0, colon);
+    // No blank between name and colon (RFC 9112 §5.1): it has been used to smuggle requests.
+    if (!is_token(name)) return bad("a header field name is not a token");
+    const std::string_view value = trim(field.substr(colon + 1));
+    if (std::any_of(value.begin(), value.end(), [](char c) {
+          return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f;
+        }))
+      return bad("control characters in the value of header field " + std::string(name));
+    if (request.headers.size() == kMaxFields) return HttpError{431, "more than 100 header fields"};
+    request.headers.emplace_back(name, value);
+  }
+
+  std::size_t hosts = 0;
+  for (const auto& [name, value] : request.headers) {
+    if (iequals(name, "Host")) ++hosts;
+    // The feeds take no content; one that is announced is refused, not read past.
+    else if (iequals(name, "Transfer-Encoding")) return HttpError{413, "a feed request carries no content"};
+    else if (iequals(name, "Content-Length") && value != "0") {
+      std::size_t length = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
+      if (ec != std::errc{} || end != value.data() + value.size()) return bad("Content-Length is not a number");
+      if (length != 0) return HttpError{413, "a feed request carries no content"};
+    }
+  }
+  if (request.minor_version == 1 && hosts != 1) return bad("an HTTP/1.1 request needs exactly one Host header");
+
+  const auto connection = request.header("Connection");
+  request.keep_alive = request.minor_version == 1 ? !(connection && has_token(*connection, "close"))
+                                                  : connection && has_token(*connection, "keep-alive");
+  return request;
+}
+
+}  // namespace cadence::web

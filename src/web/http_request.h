@@ -1,0 +1,43 @@
+#pragma once
+// An HTTP/1.1 request head (RFC 9112) as the feed server reads it. GET and HEAD without content
+// are all it serves, so a request that carries content is refused rather than read.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace cadence::web {
+
+struct HttpRequest {
+  std::string_view method;
+  std::string path;  // percent-decoded, without the query
+  std::string_view query;
+  int minor_version = 1;  // of HTTP/1.x
+  std::vector<std::pair<std::string_view, std::string_view>> headers;  // values without surrounding blanks
+  // HTTP/1.1 keeps the connection unless told "close"; HTTP/1.0 only when asked "keep-alive".
+  bool keep_alive = true;
+
+  // The first field called `name` (case-insensitive).
+  std::optional<std::string_view> header(std::string_view name) const;
+  // name=value pairs of the query, percent-decoded ('+' is a space); a malformed pair is skipped.
+  std::vector<std::pair<std::string, std::string>> query_parameters() const;
+};
+
+struct HttpError {
+  int status;           // 400, 413, 431 or 505
+  std::string message;  // what is wrong, for the response body and the access log
+};
+
+// Where the head at the start of `buffer` ends (just past its empty line), or 0 while incomplete.
+std::size_t head_length(std::string_view buffer);
+
+// `head` as head_length delimits it. The views in the result point into `head`.
+std::variant<HttpRequest, HttpError> parse_request(std::string_view head);
+
+// %XX decoding; nullopt for a malformed escape or a decoded NUL.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+}  // namespace cadence::web

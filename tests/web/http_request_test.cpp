@@ -1,0 +1,94 @@
+#include "web/http_request.h"
+
+#include <gtest/gtest.h>
+
+namespace cadence::web {
+namespace {
+
+HttpRequest ok(std::string_view head) {
+  auto parsed = parse_request(head);
+  if (auto* error = std::get_if<HttpError>(&parsed)) ADD_FAILURE() << error->status << " " << error->message;
+  return std::get_if<HttpRequest>(&parsed) ? std::get<HttpRequest>(parsed) : HttpRequest{};
+}
+
+int refused(std::string_view head) {
+  auto parsed = parse_request(head);
+  return std::holds_alternative<HttpError>(parsed) ? std::get<HttpError>(parsed).status : 0;
+}
+
+TEST(HeadLength, EndsAfterTheEmptyLineWhetherCrlfOrBareLf) {
+  EXPECT_EQ(head_length("GET / HTTP/1.1\r\nHost: a\r\n\r\nGET"), 27u);
+  EXPECT_EQ(head_length("GET / HTTP/1.1\nHost: a\n\n"), 24u);
+  EXPECT_EQ(head_length("GET / HTTP/1.1\r\nHost: a\r\n"), 0u);
+  EXPECT_EQ(head_length("GET / HTTP/1.1\r\nHost: a\r\n\r"), 0u);
+}
+
+TEST(ParseRequest, ReadsTheRequestLineHeadersAndQuery) {
+  const std::string head =
+      "GET /feeds/abc.ics?scope=subtree&holidays=1 HTTP/1.1\r\nHost: x\r\nUser-Agent:  Calendar/1.0 \r\n"
+      "accept-encoding: gzip\r\n\r\n";
+  const auto r = ok(head);
+  EXPECT_EQ(r.method, "GET");
+  EXPECT_EQ(r.path, "/feeds/abc.ics");
+  EXPECT_EQ(r.query, "scope=subtree&holidays=1");
+  EXPECT_EQ(r.minor_version, 1);
+  EXPECT_TRUE(r.keep_alive);
+  EXPECT_EQ(r.header("user-agent").value_or(""), "Calendar/1.0");
+  EXPECT_EQ(r.header("Accept-Encoding").value_or(""), "gzip");
+  EXPECT_FALSE(r.header("If-None-Match"));
+  const auto q = r.query_parameters();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0], (std::pair<std::string, std::string>{"scope", "subtree"}));
+  EXPECT_EQ(q[1], (std::pair<std::string, std::string>{"holidays", "1"}));
+}
+
+TEST(ParseRequest, DecodesThePathAndQueryAndTakesTheAbsoluteForm) {
+  EXPECT_EQ(ok("GET /feeds/a%2Db.ics HTTP/1.1\r\nHost: x\r\n\r\n").path, "/feeds/a-b.ics");
+  EXPECT_EQ(ok("GET http://example.org/healthz?x=1 HTTP/1.1\r\nHost: example.org\r\n\r\n").path, "/healthz");
+  const auto q = ok("GET /?a=b+c&d=%41&&e HTTP/1.1\r\nHost: x\r\n\r\n").query_parameters();
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].second, "b c");
+  EXPECT_EQ(q[1].second, "A");
+  EXPECT_EQ(q[2], (std::pair<std::string, std::string>{"e", ""}));
+  EXPECT_EQ(refused("GET /a%4 HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET /a%00b HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET a HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+}
+
+TEST(ParseRequest, ConnectionPersistenceFollowsTheVersion) {
+  EXPECT_FALSE(ok("GET / HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n").keep_alive);
+  EXPECT_FALSE(ok("GET / HTTP/1.0\r\n\r\n").keep_alive);
+  EXPECT_TRUE(ok("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").keep_alive);
+  EXPECT_EQ(ok("GET / HTTP/1.0\r\n\r\n").minor_version, 0);
+  EXPECT_TRUE(ok("GET / HTTP/1.1\nHost: x\n\n").keep_alive);
+}
+
+TEST(ParseRequest, RefusesWhatCouldDesynchroniseTheConnection) {
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"), 413);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"), 413);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5x\r\n\r\n"), 400);
+  EXPECT_EQ(ok("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").method, "GET");
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  folded\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nX: y\r\n\r\n"), 400);  // no Host
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: a\r\nX: a\001b\r\n\r\n"), 400);
+}
+
+TEST(ParseRequest, RefusesMalformedRequestLinesAndOtherVersions) {
+  EXPECT_EQ(refused("GET /\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET  / HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("G(T / HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTQ/1.1\r\nHost: x\r\n\r\n"), 400);
+  EXPECT_EQ(refused("GET / HTTP/2.0\r\nHost: x\r\n\r\n"), 505);
+}
+
+TEST(ParseRequest, RefusesMoreThanAHundredFields) {
+  std::string head = "GET / HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 100; ++i) head += "X-" + std::to_string(i) + ": v\r\n";
+  EXPECT_EQ(refused(head + "\r\n"), 431);
+}
+
+}  // namespace
+}  // namespace cadence::web
