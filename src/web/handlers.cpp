@@ -2,39 +2,15 @@
 
 #include "calendars/local_date.h"
 #include "web/http_date.h"
+#include "web/http_text.h"
 
-#include <charconv>
+#include <cctype>
 
 namespace cadence::web {
 
 namespace {
 
 constexpr std::string_view kFeedPrefix = "/feeds/", kFeedSuffix = ".ics", kFeedRoute = "/feeds/{token}.ics";
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// Calls `each` with every trimmed element of a comma-separated list until it returns true.
-template <typename F>
-bool any_element(std::string_view list, F each) {
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    if (each(trim(list.substr(0, comma)))) return true;
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 bool token_shaped(std::string_view token) {
   if (token.empty() || token.size() > 128) return false;
@@ -129,23 +105,23 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, ServerStat
 }  // namespace
 
 bool accepts_gzip(std::string_view accept_encoding) {
-  return any_element(accept_encoding, [](std::string_view part) {
+  return any_list_element(accept_encoding, [](std::string_view part) {
     const auto semicolon = part.find(';');
-    const auto coding = trim(part.substr(0, semicolon));
+    const auto coding = trim_ows(part.substr(0, semicolon));
     if (!iequals(coding, "gzip") && !iequals(coding, "x-gzip")) return false;
     if (semicolon == std::string_view::npos) return true;
     auto q = part.substr(semicolon + 1);
     const auto at = q.find("q=");
     if (at == std::string_view::npos) return true;
-    q = trim(q.substr(at + 2));
+    q = trim_ows(q.substr(at + 2));
     // A qvalue is 0 to 1 with up to three decimals; anything but zero accepts.
     return q.find_first_not_of("0.") != std::string_view::npos;
   });
 }
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag, std::string_view gzip_etag) {
-  if (trim(if_none_match) == "*") return true;
-  return any_element(if_none_match, [&](std::string_view tag) {
+  if (trim_ows(if_none_match) == "*") return true;
+  return any_list_element(if_none_match, [&](std::string_view tag) {
     if (tag.starts_with("W/")) tag.remove_prefix(2);
     return tag == etag || tag == gzip_etag;
   });

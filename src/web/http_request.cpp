@@ -1,5 +1,7 @@
 #include "web/http_request.h"
 
+#include "web/http_text.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -16,18 +18,6 @@ bool is_tchar(char c) {
 
 bool is_token(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_tchar); }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Splits off the next line; a line ends in CRLF or, leniently (RFC 9112 §2.2), a bare LF.
 std::string_view next_line(std::string_view& rest) {
   const auto lf = rest.find('\n');
@@ -38,13 +28,7 @@ std::string_view next_line(std::string_view& rest) {
 }
 
 bool has_token(std::string_view list, std::string_view token) {
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    if (iequals(trim(list.substr(0, comma)), token)) return true;
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return false;
+  return any_list_element(list, [&](std::string_view element) { return iequals(element, token); });
 }
 
 HttpError bad(std::string message) { return {400, std::move(message)}; }
@@ -147,7 +131,7 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
     const std::string_view name = field.substr(0, colon);
     // No blank between name and colon (RFC 9112 §5.1): it has been used to smuggle requests.
     if (!is_token(name)) return bad("a header field name is not a token");
-    const std::string_view value = trim(field.substr(colon + 1));
+    const std::string_view value = trim_ows(field.substr(colon + 1));
     if (std::any_of(value.begin(), value.end(), [](char c) {
           return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f;
         }))
