@@ -25,11 +25,15 @@ void apply_config_file(const std::string& path, Settings& s) {
     s.timezone = f.string("timezone", false).value_or(s.timezone);
     if (const auto* serve = f.table("serve")) {
       TomlFields t(*serve, path, "[serve]", diagnostics);
-      t.only({"listen", "threads"});
+      t.only({"listen", "threads", "keep_alive_seconds"});
       s.listen = t.string("listen", false).value_or(s.listen);
       if (auto n = t.integer("threads", false)) {
         if (*n < 2 || *n > 1024) t.error("threads", "threads must be between 2 and 1024");
         else s.threads = static_cast<int>(*n);
+      }
+      if (auto n = t.integer("keep_alive_seconds", false)) {
+        if (*n < 1 || *n > 3600) t.error("keep_alive_seconds", "keep_alive_seconds must be between 1 and 3600");
+        else s.keep_alive_seconds = static_cast<int>(*n);
       }
     }
     if (const auto* feeds = f.table("feeds")) {

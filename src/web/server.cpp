@@ -33,6 +33,9 @@ class ServeApp : public Poco::Util::ServerApplication {
     auto* params = new Poco::Net::TCPServerParams;
     params->setMaxThreads(config_.threads);
     params->setMaxQueued(1024);
+    // Poco's dispatcher can miss the wake-up of a stop and then sleeps out its thread idle
+    // time before it notices (10 s by default): the stop waited that long now and then.
+    params->setThreadIdleTime(Poco::Timespan(1, 0));
     Poco::ThreadPool pool(2, config_.threads);
     Poco::Net::TCPServer server(new ConnectionFactory(context), pool, socket, params);
     server.start();

@@ -68,6 +68,7 @@ class ServeTest : public ::testing::Test {
     std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:" + std::to_string(port),
                                   "--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
                                   "--calendars", CADENCE_SOURCE_DIR "/calendars"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -87,11 +88,18 @@ class ServeTest : public ::testing::Test {
   }
 
   // SIGTERM, as systemd stops it: the server must exit cleanly, and it returns the exit code.
+  // Not within 20 s: killed, and -2.
   int stop() {
     if (pid <= 0) return -1;
     kill(pid, SIGTERM);
     int status = 0;
-    waitpid(pid, &status, 0);
+    for (int i = 0; i < 400 && waitpid(pid, &status, WNOHANG) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      pid = -1;
+      return -2;
+    }
     pid = -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
@@ -100,6 +108,7 @@ class ServeTest : public ::testing::Test {
 
   Reply request(const std::string& method, const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(20, 0));
     HTTPRequest req(method, path, HTTPRequest::HTTP_1_1);
     req.set("User-Agent", "cadence-test/1.0");
     for (const auto& [k, v] : headers) req.set(k, v);
@@ -128,6 +137,7 @@ class ServeTest : public ::testing::Test {
   }
 
   CliRunner cli;
+  std::vector<std::string> extra_args;  // global options for the server, such as --config
   std::string token;
   std::uint16_t port = 0;
   pid_t pid = -1;
@@ -270,6 +280,29 @@ TEST_F(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) 
   const std::string logged = log();
   EXPECT_NE(logged.find("method=- path=\"-\" status=400"), std::string::npos) << logged;
   EXPECT_EQ(logged.find(token.substr(7, 43)), std::string::npos) << "a token reached the log";
+}
+
+TEST_F(ServeTest, IdleKeepAliveConnectionsMakeWayAndDoNotHoldUpAStop) {
+  ASSERT_EQ(stop(), 0);
+  cli.dir().write("serve.toml", "[serve]\nthreads = 2\nkeep_alive_seconds = 600\n");
+  extra_args = {"--config", cli.dir().file("serve.toml")};
+  start();
+  // Two clients keep their connections open after a request: each holds one of the two threads.
+  std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> idle;
+  for (int i = 0; i < 2; ++i) {
+    idle.push_back(std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", port));
+    idle.back()->setKeepAlive(true);
+    HTTPRequest req(HTTPRequest::HTTP_GET, "/healthz", HTTPRequest::HTTP_1_1);
+    idle.back()->sendRequest(req);
+    HTTPResponse resp;
+    std::string body;
+    Poco::StreamCopier::copyToString(idle.back()->receiveResponse(resp), body);
+    ASSERT_EQ(body, "ok\n");
+  }
+  // A third client is served all the same: an idle connection is closed to make way for it.
+  EXPECT_EQ(get(token).status, 200) << log();
+  // And stopping does not wait for the remaining idle connection's keep-alive time.
+  EXPECT_EQ(stop(), 0) << log();
 }
 
 }  // namespace

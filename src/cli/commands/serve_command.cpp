@@ -25,6 +25,7 @@ int run_serve(const Invocation& inv) {
     config.host = config.host.substr(1, config.host.size() - 2);
   config.port = static_cast<std::uint16_t>(port);
   config.threads = inv.settings.threads;
+  config.keep_alive = std::chrono::seconds{inv.settings.keep_alive_seconds};
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
   config.timezone = inv.settings.timezone;
   config.rules = load_rules(inv);
