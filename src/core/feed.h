@@ -44,6 +44,10 @@ struct FeedItem {
   std::string description;
   std::string category;                          // the rule's title
   std::vector<IsoDuration> alarms;               // before the start, or before the due date
+  // Set where the item reads differently in the feeds that show it: a descendant's deadline
+  // names its unit in an ancestor's subtree feed, not in its own. It is one item (one UID, one
+  // SEQUENCE) in both, so fingerprint() returns this, which covers both readings.
+  std::string common_fingerprint;
 };
 
 struct FeedRequest {
@@ -80,7 +84,8 @@ struct ItemVersion {
 Feed plan_feed(const std::vector<Rule>& rules, const Unit& unit, const std::vector<Slot>& slots);
 
 // Every field of an item that a client sees, in one string: equal fingerprints, equal
-// rendering. Used to tell when an item changed (SEQUENCE, DTSTAMP, Last-Modified).
+// rendering, in every feed that shows the item. Used to tell when an item changed (SEQUENCE,
+// DTSTAMP, Last-Modified).
 std::string fingerprint(const FeedItem& item);
 
 // "2026年", "2026年上半年", "2026年第2季度", "2026年5月", "2026年第7周".
