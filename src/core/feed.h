@@ -73,13 +73,6 @@ using EntriesOf = std::function<std::span<const Entry>(std::size_t unit, std::si
 Feed build_feed(const std::vector<Rule>& rules, const UnitTree& tree, std::size_t unit, const EntriesOf& records,
                 const FeedRequest& request, const WorkCalendar& calendar);
 
-// When an item last changed and how often: SEQUENCE, DTSTAMP and LAST-MODIFIED. Kept by the
-// store, so that an unchanged item renders byte for byte the same on every fetch.
-struct ItemVersion {
-  int sequence = 0;
-  std::chrono::sys_seconds changed{};
-};
-
 // `cadence plan --format ics`: the slots as suggested sessions, none of them held.
 Feed plan_feed(const std::vector<Rule>& rules, const Unit& unit, const std::vector<Slot>& slots);
 
