@@ -25,6 +25,7 @@ int run_serve(const Invocation& inv) {
     config.host = config.host.substr(1, config.host.size() - 2);
   config.port = static_cast<std::uint16_t>(port);
   config.threads = inv.settings.threads;
+  config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
   config.timezone = inv.settings.timezone;
   config.rules = load_rules(inv);
