@@ -13,7 +13,7 @@ struct ItemVersion {
   bool operator==(const ItemVersion&) const = default;
 };
 
-// A version with the fingerprint it was given for (as kept: the store keeps a digest).
+// A version with the fingerprint it was given for (the store keeps a digest of it).
 struct KnownVersion {
   std::string fingerprint;
   ItemVersion version;
