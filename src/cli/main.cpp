@@ -45,7 +45,8 @@ void usage(std::ostream& out) {
          "  --db URI          SQLite file (default ./cadence.db)\n"
          "  --rules DIR       rule files (default ./rules)\n"
          "  --calendars DIR   work calendars (default ./calendars)\n"
-         "  --config FILE     TOML configuration ([serve] listen, threads, keep_alive_seconds; [feeds] public_url, refresh_minutes)\n"
+         "  --config FILE     TOML configuration ([serve] listen, threads, keep_alive_seconds, cache_mb;\n"
+         "                    [feeds] public_url, refresh_minutes)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

@@ -25,7 +25,7 @@ void apply_config_file(const std::string& path, Settings& s) {
     s.timezone = f.string("timezone", false).value_or(s.timezone);
     if (const auto* serve = f.table("serve")) {
       TomlFields t(*serve, path, "[serve]", diagnostics);
-      t.only({"listen", "threads", "keep_alive_seconds"});
+      t.only({"listen", "threads", "keep_alive_seconds", "cache_mb"});
       s.listen = t.string("listen", false).value_or(s.listen);
       if (auto n = t.integer("threads", false)) {
         if (*n < 2 || *n > 1024) t.error("threads", "threads must be between 2 and 1024");
@@ -34,6 +34,10 @@ void apply_config_file(const std::string& path, Settings& s) {
       if (auto n = t.integer("keep_alive_seconds", false)) {
         if (*n < 1 || *n > 3600) t.error("keep_alive_seconds", "keep_alive_seconds must be between 1 and 3600");
         else s.keep_alive_seconds = static_cast<int>(*n);
+      }
+      if (auto n = t.integer("cache_mb", false)) {
+        if (*n < 8 || *n > 65536) t.error("cache_mb", "cache_mb must be between 8 and 65536");
+        else s.cache_mb = static_cast<int>(*n);
       }
     }
     if (const auto* feeds = f.table("feeds")) {

@@ -19,6 +19,7 @@ struct Settings {
   std::string listen = "127.0.0.1:8080";
   int threads = 64;
   int keep_alive_seconds = 5;
+  int cache_mb = 256;  // rendered feeds kept in memory, in MiB
   // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.
   std::string public_url;
   int refresh_minutes = 60;

@@ -105,6 +105,17 @@ std::string calendar_name(std::string name) {
   return out;
 }
 
+// `named`: the unit to name, for a descendant's deadline in a subtree feed.
+void describe_deadline(FeedItem& item, const Rule& rule, const Period& period, const Unit* named) {
+  const std::string who = named ? named->name + "·" : "";
+  item.summary = (item.done ? "已报送：" : "截止：") + who + rule.display_title() + "（" + period_label(period) + "）";
+  item.description = rule_lines(rule) + (named ? "单位 Unit：" + named->name + "（" + named->id + "）\n" : "") +
+                     "周期 Period：" + period_label(period) + "\n截止 Due：" + format_day(item.date) + "\n";
+  if (item.done_on)
+    item.description += "已报送 Submitted：" + format_day(*item.done_on) + (*item.done_on > item.date ? "（逾期 late）" : "") + "\n";
+  item.description += "状态 Status：" + std::string(item.done ? "已完成" : "未报送 not yet submitted") + source_line(rule);
+}
+
 struct Builder {
   const std::vector<Rule>& rules;
   const UnitTree& tree;
@@ -157,16 +168,12 @@ struct Builder {
       item.last_date = *due;
       item.done = submitted.has_value();
       item.done_on = submitted;
-      const std::string who = of_descendant ? unit.name + "·" : "";
-      item.summary = (item.done ? "已报送：" : "截止：") + who + rule.display_title() + "（" + period_label(period) + "）";
-      item.description = rule_lines(rule) + (of_descendant ? "单位 Unit：" + unit.name + "（" + unit.id + "）\n" : "") +
-                         "周期 Period：" + period_label(period) + "\n截止 Due：" + format_day(*due) + "\n";
-      if (submitted)
-        item.description += "已报送 Submitted：" + format_day(*submitted) + (*submitted > *due ? "（逾期 late）" : "") + "\n";
-      else
-        item.alarms = rule.remind.before;
-      item.description += "状态 Status：" + std::string(item.done ? "已完成" : "未报送 not yet submitted") + source_line(rule);
+      if (!submitted) item.alarms = rule.remind.before;
       item.category = rule.title;
+      describe_deadline(item, rule, period, nullptr);
+      // The own feed's reading and the unit's name decide the subtree feed's reading too.
+      item.common_fingerprint = fingerprint(item) + unit.name;
+      if (of_descendant) describe_deadline(item, rule, period, &unit);
       items.push_back(std::move(item));
     }
   }
@@ -262,6 +269,7 @@ Feed plan_feed(const std::vector<Rule>& rules, const Unit& unit, const std::vect
 }
 
 std::string fingerprint(const FeedItem& item) {
+  if (!item.common_fingerprint.empty()) return item.common_fingerprint;
   std::string text;
   auto field = [&](const std::string& value) {
     text += value;

@@ -44,6 +44,10 @@ struct FeedItem {
   std::string description;
   std::string category;                          // the rule's title
   std::vector<IsoDuration> alarms;               // before the start, or before the due date
+  // Set where the item reads differently in the feeds that show it: a descendant's deadline
+  // names its unit in an ancestor's subtree feed, not in its own. It is one item (one UID, one
+  // SEQUENCE) in both, so fingerprint() returns this, which covers both readings.
+  std::string common_fingerprint;
 };
 
 struct FeedRequest {
@@ -69,18 +73,12 @@ using EntriesOf = std::function<std::span<const Entry>(std::size_t unit, std::si
 Feed build_feed(const std::vector<Rule>& rules, const UnitTree& tree, std::size_t unit, const EntriesOf& records,
                 const FeedRequest& request, const WorkCalendar& calendar);
 
-// When an item last changed and how often: SEQUENCE, DTSTAMP and LAST-MODIFIED. Kept by the
-// store, so that an unchanged item renders byte for byte the same on every fetch.
-struct ItemVersion {
-  int sequence = 0;
-  std::chrono::sys_seconds changed{};
-};
-
 // `cadence plan --format ics`: the slots as suggested sessions, none of them held.
 Feed plan_feed(const std::vector<Rule>& rules, const Unit& unit, const std::vector<Slot>& slots);
 
 // Every field of an item that a client sees, in one string: equal fingerprints, equal
-// rendering. Used to tell when an item changed (SEQUENCE, DTSTAMP, Last-Modified).
+// rendering, in every feed that shows the item. Used to tell when an item changed (SEQUENCE,
+// DTSTAMP, Last-Modified).
 std::string fingerprint(const FeedItem& item);
 
 // "2026年", "2026年上半年", "2026年第2季度", "2026年5月", "2026年第7周".

@@ -3,6 +3,7 @@
 // REFRESH-INTERVAL), shaped for what subscribed clients need: see
 // ../shared/reference/ical-client-notes.md and README "Calendar feeds".
 #include "core/feed.h"
+#include "core/item_version.h"
 
 #include <chrono>
 #include <span>

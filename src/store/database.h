@@ -20,10 +20,15 @@ using Clock = std::function<std::chrono::system_clock::time_point()>;
 // locked").
 class Database {
  public:
+  // SQLite's page cache per connection, in KiB, unless the opener asks for another size: large
+  // for imports (see configure_sqlite in database.cpp). Memory is taken only as pages are used.
+  static constexpr int kDefaultCacheKib = 64 * 1024;
+
   // `uri`: a path (or ":memory:") opens SQLite, creating the file if needed;
   // postgresql://… (or postgres://…) is refused until the PostgreSQL connector is built in.
   // Applies pending schema migrations. Throws StoreError with a message for the user.
-  explicit Database(const std::string& uri, Clock clock = std::chrono::system_clock::now);
+  explicit Database(const std::string& uri, Clock clock = std::chrono::system_clock::now,
+                    int cache_kib = kDefaultCacheKib);
   // One connection has one transaction state: copies would disagree about it.
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -13,7 +13,6 @@ std::size_t size_of(const CachedFeed& f) { return f.body.size() + f.gzip.size() 
 }  // namespace
 
 std::shared_ptr<const CachedFeed> FeedCache::find(const std::string& key) {
-  std::lock_guard lock(mutex_);
   const auto it = entries_.find(key);
   if (it == entries_.end()) return nullptr;
   order_.splice(order_.begin(), order_, it->second.position);
@@ -21,7 +20,6 @@ std::shared_ptr<const CachedFeed> FeedCache::find(const std::string& key) {
 }
 
 void FeedCache::put(const std::string& key, std::shared_ptr<const CachedFeed> feed) {
-  std::lock_guard lock(mutex_);
   if (const auto it = entries_.find(key); it != entries_.end()) {
     bytes_ -= size_of(*it->second.feed);
     order_.erase(it->second.position);
@@ -38,11 +36,57 @@ void FeedCache::put(const std::string& key, std::shared_ptr<const CachedFeed> fe
   }
 }
 
+std::shared_ptr<const CachedFeed> FeedCache::get(const std::string& key, const Render& render) {
+  std::shared_ptr<Flight> flight;
+  bool leads = false;
+  std::uint64_t clears = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto feed = find(key)) return feed;
+    auto& slot = flights_[key];
+    leads = !slot;
+    if (leads) slot = std::make_shared<Flight>();
+    flight = slot;
+    clears = clears_;
+  }
+  if (leads) return lead(key, *flight, clears, render);
+  if (on_wait_) on_wait_();
+  return flight->result.get();
+}
+
+std::shared_ptr<const CachedFeed> FeedCache::lead(const std::string& key, Flight& flight, std::uint64_t clears,
+                                                  const Render& render) {
+  try {
+    auto feed = render();
+    {
+      std::lock_guard lock(mutex_);
+      if (clears == clears_) put(key, feed);
+      land(key, flight);
+    }
+    flight.done.set_value(feed);
+    return feed;
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex_);
+      land(key, flight);
+    }
+    flight.done.set_exception(std::current_exception());
+    throw;
+  }
+}
+
+void FeedCache::land(const std::string& key, const Flight& flight) {
+  // After a clear() the key may name a newer flight.
+  if (const auto it = flights_.find(key); it != flights_.end() && it->second.get() == &flight) flights_.erase(it);
+}
+
 void FeedCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();
   order_.clear();
   bytes_ = 0;
+  flights_.clear();
+  ++clears_;
 }
 
 std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,

@@ -1,7 +1,6 @@
 #include "web/feed_publisher.h"
 
 #include "ical/feed_ics.h"
-#include "store/feed_item_versions.h"
 #include "store/record_repository.h"
 
 #include <map>
@@ -10,7 +9,7 @@
 namespace cadence::web {
 
 PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std::size_t unit,
-                           const FeedRequest& request) {
+                           const FeedRequest& request, const VersionsOf& versions_of) {
   const date::year_month_day today{request.today};
   // The feed shows periods from the previous one (deadlines still due) to the next one; a
   // yearly rule's previous period starts a year back, its next one ends a year ahead.
@@ -36,7 +35,7 @@ PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std:
   };
 
   const Feed feed = build_feed(sources.rules, sources.tree, unit, entries_of, request, sources.calendar);
-  const auto versions = store::item_versions(db, feed.items);
+  const auto versions = versions_of(feed.items);
   PublishedFeed published;
   published.items = feed.items.size();
   for (const auto& v : versions)

@@ -1,10 +1,12 @@
 #pragma once
 // A unit's feed from the database: its records read, the feed built (core), item versions
-// looked up (store) and rendered (ical). Shared by `cadence feed` and `cadence serve`.
+// looked up and rendered (ical). Shared by `cadence feed` and `cadence serve`.
 #include "core/feed.h"
+#include "core/item_version.h"
 #include "store/database.h"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -24,7 +26,10 @@ struct PublishedFeed {
   std::size_t items = 0;
 };
 
+// The version of each item: `cadence feed` writes new ones at once, `cadence serve` later.
+using VersionsOf = std::function<std::vector<ItemVersion>(std::span<const FeedItem> items)>;
+
 PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std::size_t unit,
-                           const FeedRequest& request);
+                           const FeedRequest& request, const VersionsOf& versions_of);
 
 }  // namespace cadence::web

@@ -82,7 +82,7 @@ class ServeApp : public Poco::Util::ServerApplication {
  private:
   void flush(ServerState& state) {
     try {
-      state.flush_fetches();
+      state.flush();
     } catch (const std::exception& e) {
       log_ << "cadence serve: " << e.what() << std::endl;
     }

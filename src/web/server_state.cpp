@@ -6,6 +6,13 @@
 
 namespace cadence::web {
 
+namespace {
+// A render reads one unit's records and a few dozen items' versions, by index: SQLite's own
+// default (2 MiB) keeps the indexes' upper levels. With 64 threads, the CLI's 64 MiB each would
+// let the connections alone grow to 4 GiB.
+constexpr int kServeCacheKib = 2 * 1024;
+}  // namespace
+
 ServerState::ServerState(ServerConfig config) : config_(std::move(config)), cache_(config_.cache_bytes) {
   std::lock_guard lock(refresh_mutex_);
   reload(store::change_versions(connection()));
@@ -15,7 +22,8 @@ store::Database& ServerState::connection() {
   // Keyed by state, so that tests running two servers in one process keep them apart.
   thread_local std::map<const ServerState*, std::unique_ptr<store::Database>> connections;
   auto& db = connections[this];
-  if (!db) db = std::make_unique<store::Database>(config_.db);
+  // Up to one connection per thread, so each gets a small page cache, not the CLI's 64 MiB.
+  if (!db) db = std::make_unique<store::Database>(config_.db, std::chrono::system_clock::now, kServeCacheKib);
   return *db;
 }
 
@@ -67,13 +75,14 @@ std::optional<store::FeedTokenRepository::Match> ServerState::token(std::string_
 std::shared_ptr<const CachedFeed> ServerState::feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request) {
   const std::string key = tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
                           format_day(request.today);
-  if (auto cached = cache_.find(key)) return cached;
-  const FeedSources sources{config_.rules, config_.calendar, tree, config_.refresh};
-  auto published = publish_feed(connection(), sources, unit, request);
-  auto feed = make_cached_feed(std::move(published.body), published.last_modified,
-                               published.last_modified ? http_date(*published.last_modified) : "");
-  cache_.put(key, feed);
-  return feed;
+  return cache_.get(key, [&] {
+    const FeedSources sources{config_.rules, config_.calendar, tree, config_.refresh};
+    auto& db = connection();
+    const auto versions = [&](std::span<const FeedItem> items) { return versions_pending_.versions(db, items); };
+    auto published = publish_feed(db, sources, unit, request, versions);
+    return make_cached_feed(std::move(published.body), published.last_modified,
+                            published.last_modified ? http_date(*published.last_modified) : "");
+  });
 }
 
 void ServerState::note_fetch(std::int64_t token_id, std::chrono::sys_seconds at, const std::string& user_agent) {
@@ -85,6 +94,21 @@ void ServerState::note_fetch(std::int64_t token_id, std::chrono::sys_seconds at,
   f.user_agent = user_agent;
 }
 
+void ServerState::flush() {
+  std::exception_ptr failed;
+  try {
+    versions_pending_.flush(connection());
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  try {
+    flush_fetches();
+  } catch (...) {
+    if (!failed) failed = std::current_exception();
+  }
+  if (failed) std::rethrow_exception(failed);
+}
+
 void ServerState::flush_fetches() {
   std::vector<store::Fetch> batch;
   {
@@ -92,7 +116,18 @@ void ServerState::flush_fetches() {
     for (auto& [id, f] : fetches_) batch.push_back(std::move(f));
     fetches_.clear();
   }
-  store::FeedTokenRepository(connection()).record_fetches(batch);
+  try {
+    store::FeedTokenRepository(connection()).record_fetches(batch);
+  } catch (...) {
+    // Put back under what was noted meanwhile, which is newer.
+    std::lock_guard lock(fetch_mutex_);
+    for (auto& f : batch) {
+      auto& kept = fetches_[f.token_id];
+      if (kept.token_id == 0) kept = std::move(f);
+      else kept.count += f.count;
+    }
+    throw;
+  }
 }
 
 }  // namespace cadence::web

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 namespace cadence::testing {
@@ -116,6 +117,34 @@ TEST(Feed, FingerprintChangesWithWhatAClientSees) {
   EXPECT_EQ(fingerprint(feed.items.front()), before);
   item.summary += "!";
   EXPECT_NE(fingerprint(item), before);
+}
+
+// A unit's own feed and its parent's subtree feed read its deadlines differently; were their
+// fingerprints different too, each render of one feed would raise the SEQUENCE the other set.
+TEST(Feed, ADeadlineHasOneFingerprintInItsOwnAndItsAncestorsSubtreeFeed) {
+  Scenario s;
+  s.entries[{1, 2}] = {made_up_for("2026-H1", d(2026, 7, 3))};
+  const Feed own = s.feed("town-07", d(2026, 7, 6));
+  const Feed subtree = s.feed("county", d(2026, 7, 6), true);
+  const auto mine = of_rule(own, "half-year-report");
+  ASSERT_EQ(mine.size(), 3u);
+  for (const auto* item : mine) {
+    const auto same = std::find_if(subtree.items.begin(), subtree.items.end(),
+                                   [&](const FeedItem& i) { return i.uid == item->uid; });
+    ASSERT_NE(same, subtree.items.end()) << item->uid;
+    EXPECT_NE(same->summary, item->summary);
+    EXPECT_EQ(fingerprint(*same), fingerprint(*item)) << item->uid;
+  }
+  // What only the subtree feed shows still counts: the unit's name.
+  Scenario renamed = s;
+  auto town = unit("town-07", "committee", "county");
+  town.name = "城关镇";
+  renamed.tree = UnitTree{std::vector<Unit>{unit("county", "committee"), town, unit("branch-1", "branch", "town-07")}};
+  const Feed renamed_own = renamed.feed("town-07", d(2026, 7, 6));
+  const auto renamed_mine = of_rule(renamed_own, "half-year-report");
+  ASSERT_EQ(renamed_mine.size(), 3u);
+  EXPECT_EQ(renamed_mine[0]->summary, mine[0]->summary);
+  EXPECT_NE(fingerprint(*renamed_mine[0]), fingerprint(*mine[0]));
 }
 
 TEST(Feed, PeriodLabels) {

@@ -25,6 +25,14 @@ TEST_F(StoreTest, SqliteRunsInWalModeWithForeignKeysAndABusyTimeout) {
   EXPECT_EQ(count("PRAGMA busy_timeout"), 5000);
 }
 
+TEST_F(StoreTest, PageCacheIsLargeUnlessTheOpenerAsksForLess) {
+  EXPECT_EQ(count("PRAGMA cache_size"), -65536);
+  Database small(file.path(), clock.clock(), 2048);
+  int kib = 0;
+  small.session() << "PRAGMA cache_size", Poco::Data::Keywords::into(kib), Poco::Data::Keywords::now;
+  EXPECT_EQ(kib, -2048);
+}
+
 TEST(Database, CreatesTheFile) {
   TempFile dir_marker;
   const std::string path = dir_marker.path() + ".new.db";

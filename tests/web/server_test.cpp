@@ -1,5 +1,8 @@
 // `cadence serve` as calendar clients meet it: a real server process on 127.0.0.1, real HTTP.
+#include "calendars/local_date.h"
 #include "cli/cli_runner.h"
+#include "store/database.h"
+#include "store/feed_token_repository.h"
 
 #include <Poco/InflatingStream.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -15,7 +18,10 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <date/date.h>
+
 #include <future>
+#include <set>
 #include <thread>
 
 extern char** environ;
@@ -31,6 +37,35 @@ struct Reply {
   std::map<std::string, std::string> headers;
   std::string body;
 };
+
+// A feed's events and to-dos by UID: each one's SEQUENCE, and the rest of its lines but the
+// stamps, which change with it.
+struct Component {
+  int sequence = -1;
+  std::string content;
+};
+
+std::map<std::string, Component> components(const std::string& ics) {
+  std::string unfolded;
+  for (std::size_t i = 0; i < ics.size(); ++i) {
+    if (ics.compare(i, 3, "\r\n ") == 0) i += 2;
+    else unfolded += ics[i];
+  }
+  std::map<std::string, Component> found;
+  std::istringstream lines(unfolded);
+  std::string uid;
+  Component current;
+  int depth = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "BEGIN:VEVENT" || line == "BEGIN:VTODO") depth = 1, current = {};
+    else if (depth && (line == "END:VEVENT" || line == "END:VTODO")) depth = 0, found[uid] = current;
+    else if (depth && line.starts_with("UID:")) uid = line.substr(4);
+    else if (depth && line.starts_with("SEQUENCE:")) current.sequence = std::stoi(line.substr(9));
+    else if (depth && !line.starts_with("DTSTAMP:") && !line.starts_with("LAST-MODIFIED:")) current.content += line + "\n";
+  }
+  return found;
+}
 
 class ServeTest : public ::testing::Test {
  protected:
@@ -123,6 +158,20 @@ class ServeTest : public ::testing::Test {
   }
   Reply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
     return request(HTTPRequest::HTTP_GET, path, headers);
+  }
+  // Each of `paths` fetched once, by `clients` clients at the same time.
+  std::map<std::string, Reply> get_all(const std::vector<std::string>& paths, int clients = 8) const {
+    std::vector<std::future<std::map<std::string, Reply>>> parts;
+    for (int c = 0; c < clients; ++c)
+      parts.push_back(std::async(std::launch::async, [&, c] {
+        std::map<std::string, Reply> part;
+        for (std::size_t i = static_cast<std::size_t>(c); i < paths.size(); i += static_cast<std::size_t>(clients))
+          part[paths[i]] = get(paths[i]);
+        return part;
+      }));
+    std::map<std::string, Reply> all;
+    for (auto& p : parts) all.merge(p.get());
+    return all;
   }
 
   // Sends `bytes` as they are and reads until the server closes the connection.
@@ -303,6 +352,83 @@ TEST_F(ServeTest, IdleKeepAliveConnectionsMakeWayAndDoNotHoldUpAStop) {
   EXPECT_EQ(get(token).status, 200) << log();
   // And stopping does not wait for the remaining idle connection's keep-alive time.
   EXPECT_EQ(stop(), 0) << log();
+}
+
+// A fresh server meeting many feeds at once renders them all without writing in the request path;
+// the versions it decided are written by the flusher, at the latest when it stops, and survive it.
+TEST_F(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts) {
+  std::string units = "id,parent,name,type,secretary_email,admin_emails,timezone\n";
+  for (int i = 0; i < 40; ++i) units += "village-" + std::to_string(i) + ",county,村" + std::to_string(i) + ",committee,,,Asia/Shanghai\n";
+  cli.dir().write("villages.csv", units);
+  ASSERT_EQ(run({"units", "import", "villages.csv"}).code, 0);
+  std::vector<std::string> paths;
+  {
+    store::Database db(cli.dir().file("cadence.db"));
+    store::FeedTokenRepository tokens(db);
+    for (int i = 0; i < 40; ++i)
+      paths.push_back("/feeds/" + tokens.issue("village-" + std::to_string(i), "", "test").token + ".ics");
+    // Shares the villages' deadlines, UID for UID: must agree with their feeds on versions.
+    paths.push_back("/feeds/" + tokens.issue("county", "", "test").token + ".ics?scope=subtree");
+  }
+  // A fresh server, which knows the tokens from the start.
+  ASSERT_EQ(stop(), 0);
+  start();
+
+  const auto first = get_all(paths);
+  std::set<std::string> uids;
+  for (const auto& path : paths) {
+    ASSERT_EQ(first.at(path).status, 200) << path << "\n" << log();
+    for (const auto& [uid, component] : components(first.at(path).body)) uids.insert(uid.starts_with("day-") ? uid.substr(4) : uid);
+  }
+  ASSERT_EQ(stop(), 0);
+  EXPECT_EQ(log().find("status=500"), std::string::npos) << log();
+  {
+    store::Database db(cli.dir().file("cadence.db"));
+    std::size_t rows = 0;
+    db.session() << "SELECT COUNT(*) FROM feed_items", Poco::Data::Keywords::into(rows), Poco::Data::Keywords::now;
+    EXPECT_EQ(rows, uids.size());
+  }
+
+  start();
+  const auto again = get_all(paths);
+  for (const auto& path : paths) {
+    EXPECT_EQ(again.at(path).headers.at("ETag"), first.at(path).headers.at("ETag")) << path;
+    EXPECT_TRUE(again.at(path).body == first.at(path).body) << path;
+  }
+
+  // A session held today in village-7: that feed changes, once, however often it is fetched.
+  const auto today = local_today(std::chrono::system_clock::now(), "Asia/Shanghai");
+  ASSERT_EQ(run({"records", "add", "--unit", "village-7", "--rule", "study-group-session", "--date", format_day(today)}).code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string& changed = paths[7];
+  // One request first: it notices the record, where requests beside it would serve what was.
+  const auto noticed = get(changed);
+  const auto before_flush = get_all(paths);
+  EXPECT_TRUE(before_flush.at(changed).body == noticed.body);
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(get(changed).body == noticed.body);
+  ASSERT_EQ(stop(), 0);
+  start();
+  const auto after = get_all(paths);
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(get(changed).body == after.at(changed).body);
+  EXPECT_TRUE(after.at(changed).body == noticed.body);
+  for (const auto& path : paths) {
+    if (path == changed) EXPECT_NE(after.at(path).headers.at("ETag"), first.at(path).headers.at("ETag"));
+    else EXPECT_EQ(after.at(path).headers.at("ETag"), first.at(path).headers.at("ETag")) << path;
+  }
+
+  const auto was = components(first.at(changed).body), now = components(after.at(changed).body);
+  ASSERT_EQ(was.size(), now.size());
+  int raised = 0;
+  for (const auto& [uid, component] : now) {
+    const auto& old = was.at(uid);
+    if (component.content == old.content) {
+      EXPECT_EQ(component.sequence, old.sequence) << uid;
+    } else {
+      EXPECT_EQ(component.sequence, old.sequence + 1) << uid;
+      ++raised;
+    }
+  }
+  EXPECT_GT(raised, 0);
 }
 
 }  // namespace

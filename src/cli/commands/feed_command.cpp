@@ -1,6 +1,7 @@
 // cadence feed --unit ID [--scope subtree] [--holidays] [--as-of YYYY-MM-DD] > unit.ics
 #include "cli/commands/commands.h"
 #include "cli/workspace.h"
+#include "store/feed_item_versions.h"
 #include "web/feed_publisher.h"
 
 namespace cadence::cli {
@@ -23,7 +24,8 @@ int run_feed(const Invocation& inv) {
   const date::year_month_day today{request.today};
   warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
   const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes}};
-  inv.out << web::publish_feed(*db, sources, unit, request).body;
+  const auto versions = [&](std::span<const FeedItem> items) { return store::item_versions(*db, items); };
+  inv.out << web::publish_feed(*db, sources, unit, request, versions).body;
   return 0;
 }
 

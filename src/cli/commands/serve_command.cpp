@@ -26,6 +26,7 @@ int run_serve(const Invocation& inv) {
   config.port = static_cast<std::uint16_t>(port);
   config.threads = inv.settings.threads;
   config.keep_alive = std::chrono::seconds{inv.settings.keep_alive_seconds};
+  config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
   config.timezone = inv.settings.timezone;
   config.rules = load_rules(inv);

@@ -1,0 +1,49 @@
+// Settings as resolve_settings() reads them from a config file.
+#include "cli/settings.h"
+
+#include "core/diagnostic.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+namespace cadence::cli {
+namespace {
+
+using testing::TempDir;
+
+class SettingsTest : public ::testing::Test {
+ protected:
+  Settings with_config(const std::string& toml) const {
+    const auto path = dir.write("cadence.toml", toml);
+    return resolve_settings(Arguments({"serve", "--config", path}, {}), [](const char*) -> const char* { return nullptr; });
+  }
+  std::string error_of(const std::string& toml) const {
+    try {
+      with_config(toml);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+
+  TempDir dir;
+};
+
+TEST_F(SettingsTest, ServeCacheSizeIsReadAndBounded) {
+  EXPECT_EQ(with_config("").cache_mb, 256);
+  EXPECT_EQ(with_config("[serve]\ncache_mb = 1024\n").cache_mb, 1024);
+  EXPECT_EQ(with_config("[serve]\ncache_mb = 8\n").cache_mb, 8);
+  EXPECT_NE(error_of("[serve]\ncache_mb = 7\n").find("cache_mb must be between 8 and 65536"), std::string::npos);
+  EXPECT_NE(error_of("[serve]\ncache_mb = 65537\n").find("cache_mb must be between 8 and 65536"), std::string::npos);
+  EXPECT_NE(error_of("[serve]\ncache_mb = \"big\"\n").find("cache_mb"), std::string::npos);
+}
+
+TEST_F(SettingsTest, KeepAliveIsReadAndBounded) {
+  EXPECT_EQ(with_config("").keep_alive_seconds, 5);
+  EXPECT_EQ(with_config("[serve]\nkeep_alive_seconds = 75\n").keep_alive_seconds, 75);
+  EXPECT_NE(error_of("[serve]\nkeep_alive_seconds = 0\n").find("keep_alive_seconds must be between 1 and 3600"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace cadence::cli
