@@ -47,8 +47,8 @@ bool send_all(int fd, std::string_view head, std::string_view content) {
   return true;
 }
 
-// After refusing a request whose content we did not read: a plain close with unread input
-// would reset the connection and could destroy the response before the client reads it.
+// After refusing a request whose content may not have been read: a plain close with unread
+// input would reset the connection and could destroy the response before the client reads it.
 void lingering_close(int fd) {
   ::shutdown(fd, SHUT_WR);
   char sink[4096];
@@ -56,6 +56,17 @@ void lingering_close(int fd) {
     const ssize_t n = ::recv(fd, sink, sizeof sink, 0);
     if (n <= 0 && !(n < 0 && errno == EINTR)) break;
     if (n > 0) drained += static_cast<std::size_t>(n);
+  }
+}
+
+// Reads what the socket has into buffer[have..]; false at end of input or the receive timeout.
+bool read_more(int fd, std::string& buffer, std::size_t& have) {
+  for (;;) {
+    const ssize_t n = ::recv(fd, buffer.data() + have, buffer.size() - have, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    have += static_cast<std::size_t>(n);
+    return true;
   }
 }
 
@@ -113,18 +124,26 @@ void Connection::run() {
         break;
       }
       if (have == 0 && !entry.idle(context_.registry)) return;
-      const ssize_t n = ::recv(fd, buffer.data() + have, buffer.size() - have, 0);
+      const bool more = read_more(fd, buffer, have);
       entry.busy();
-      if (n < 0 && errno == EINTR) continue;
       // End of input, the keep-alive timeout, or the registry closing an idle connection.
-      if (n <= 0) return;
-      have += static_cast<std::size_t>(n);
+      if (!more) return;
     }
 
     const auto started = std::chrono::steady_clock::now();
     const auto now = std::chrono::system_clock::now();
     auto parsed = too_large ? std::variant<HttpRequest, HttpError>(HttpError{431, "the request head is over 16 KiB"})
                             : parse_request({buffer.data(), length});
+    std::size_t used = length;
+    if (const auto* announced = std::get_if<HttpRequest>(&parsed); announced && announced->content_length > 0) {
+      used += announced->content_length;
+      if (buffer.size() < used) buffer.resize(used);
+      while (have < used)
+        if (!read_more(fd, buffer, have)) return;
+      // The buffer may have moved: parse again for views into where the bytes are now.
+      parsed = parse_request({buffer.data(), length});
+      std::get<HttpRequest>(parsed).content = {buffer.data() + length, used - length};
+    }
     HttpResponse response;
     Outcome outcome;
     const HttpRequest* request = std::get_if<HttpRequest>(&parsed);
@@ -171,8 +190,13 @@ void Connection::run() {
       return;
     }
     if (!keep_alive) return;
-    std::memmove(buffer.data(), buffer.data() + length, have - length);
-    have -= length;
+    std::memmove(buffer.data(), buffer.data() + used, have - used);
+    have -= used;
+    // Back to the head's size after a large content, unless a pipelined request still needs more.
+    if (buffer.size() > kMaxHead && have <= kMaxHead) {
+      buffer.resize(kMaxHead);
+      buffer.shrink_to_fit();
+    }
   }
 }
 

@@ -141,18 +141,31 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
   }
 
   std::size_t hosts = 0;
+  std::optional<std::size_t> content_length;
+  bool chunked = false;
   for (const auto& [name, value] : request.headers) {
-    if (iequals(name, "Host")) ++hosts;
-    // The feeds take no content; one that is announced is refused, not read past.
-    else if (iequals(name, "Transfer-Encoding")) return HttpError{413, "a feed request carries no content"};
-    else if (iequals(name, "Content-Length") && value != "0") {
+    if (iequals(name, "Host")) {
+      ++hosts;
+    } else if (iequals(name, "Transfer-Encoding")) {
+      chunked = true;
+    } else if (iequals(name, "Content-Length")) {
       std::size_t length = 0;
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
-      if (ec != std::errc{} || end != value.data() + value.size()) return bad("Content-Length is not a number");
-      if (length != 0) return HttpError{413, "a feed request carries no content"};
+      if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
+        return bad("Content-Length is not a number");
+      // Two different lengths leave the end of the request in doubt (RFC 9112 §6.3).
+      if (content_length && *content_length != length) return bad("Content-Length given twice, differently");
+      content_length = length;
     }
   }
   if (request.minor_version == 1 && hosts != 1) return bad("an HTTP/1.1 request needs exactly one Host header");
+  // Transfer codings are not read: a client that sends a length instead is served.
+  if (chunked) {
+    if (content_length) return bad("both Transfer-Encoding and Content-Length");
+    return HttpError{411, "send the content with a Content-Length, not a Transfer-Encoding"};
+  }
+  if (content_length && *content_length > kMaxContent) return HttpError{413, "the request content is over 1 MiB"};
+  request.content_length = content_length.value_or(0);
 
   const auto connection = request.header("Connection");
   request.keep_alive = request.minor_version == 1 ? !(connection && has_token(*connection, "close"))

@@ -1,6 +1,6 @@
 #pragma once
-// An HTTP/1.1 request head (RFC 9112) as the feed server reads it. GET and HEAD without content
-// are all it serves, so a request that carries content is refused rather than read.
+// An HTTP/1.1 request (RFC 9112) as the server reads it: the head parsed, the content (up to
+// 1 MiB, announced by Content-Length) read after it.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -19,6 +19,9 @@ struct HttpRequest {
   std::vector<std::pair<std::string_view, std::string_view>> headers;  // values without surrounding blanks
   // HTTP/1.1 keeps the connection unless told "close"; HTTP/1.0 only when asked "keep-alive".
   bool keep_alive = true;
+  std::size_t content_length = 0;
+  std::string_view content;  // filled in once the content has been read
+
 
   // The first field called `name` (case-insensitive).
   std::optional<std::string_view> header(std::string_view name) const;
@@ -27,12 +30,15 @@ struct HttpRequest {
 };
 
 struct HttpError {
-  int status;           // 400, 413, 431 or 505
+  int status;           // 400, 411, 413, 431 or 505
   std::string message;  // what is wrong, for the response body and the access log
 };
 
 // Where the head at the start of `buffer` ends (just past its empty line), or 0 while incomplete.
 std::size_t head_length(std::string_view buffer);
+
+// The largest content a request may carry: the feeds take none, the JSON API's records are small.
+inline constexpr std::size_t kMaxContent = 1024 * 1024;
 
 // `head` as head_length delimits it. The views in the result point into `head`.
 std::variant<HttpRequest, HttpError> parse_request(std::string_view head);

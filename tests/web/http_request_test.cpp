@@ -64,10 +64,16 @@ TEST(ParseRequest, ConnectionPersistenceFollowsTheVersion) {
 }
 
 TEST(ParseRequest, RefusesWhatCouldDesynchroniseTheConnection) {
-  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"), 413);
-  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"), 413);
+  EXPECT_EQ(ok("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n").content_length, 5u);
+  EXPECT_EQ(ok("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\ncontent-length: 5\r\n\r\n").content_length, 5u);
+  EXPECT_EQ(ok("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").content_length, 0u);
+  EXPECT_EQ(ok("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n").content_length, kMaxContent);
+  EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n"), 413);
+  EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"), 411);
+  EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"), 400);
+  EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5x\r\n\r\n"), 400);
-  EXPECT_EQ(ok("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").method, "GET");
+  EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  folded\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n"), 400);

@@ -319,8 +319,20 @@ TEST_F(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) 
   EXPECT_TRUE(bad.starts_with("HTTP/1.1 400 Bad Request\r\n")) << bad;
   EXPECT_NE(bad.find("Connection: close\r\n"), std::string::npos) << bad;
   EXPECT_TRUE(bad.ends_with("a header field name is not a token\n")) << bad;
-  const auto content = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello");
-  EXPECT_TRUE(content.starts_with("HTTP/1.1 413 Content Too Large\r\n")) << content;
+  // Content is read past, so the request after it is understood.
+  const auto content = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello"
+                           "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(content.starts_with("HTTP/1.1 405 Method Not Allowed\r\n")) << content;
+  EXPECT_TRUE(content.ends_with("\r\n\r\nok\n")) << content;
+  // Larger than the head's buffer, arriving in several reads.
+  const auto bulky = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" +
+                         std::string(100000, 'x') + "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(bulky.starts_with("HTTP/1.1 405 Method Not Allowed\r\n")) << bulky;
+  EXPECT_TRUE(bulky.ends_with("\r\n\r\nok\n")) << bulky;
+  const auto large = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n" + std::string(100000, 'x'));
+  EXPECT_TRUE(large.starts_with("HTTP/1.1 413 Content Too Large\r\n")) << large;
+  const auto chunked = raw("POST " + token + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+  EXPECT_TRUE(chunked.starts_with("HTTP/1.1 411 Length Required\r\n")) << chunked;
   EXPECT_TRUE(raw("GET / HTTP/2.0\r\nHost: t\r\n\r\n").starts_with("HTTP/1.1 505 "));
   EXPECT_TRUE(raw("GET / HTTP/1.1\r\nHost: t\r\nX: " + std::string(20000, 'a') + "\r\n\r\n").starts_with("HTTP/1.1 431 "));
   // The server is still there, and a refused request's path, which may hold a token, is not logged.
