@@ -5,7 +5,7 @@
 #include "web/http_request.h"
 #include "web/http_response.h"
 
-#include <Poco/Net/NetException.h>
+#include <Poco/Exception.h>
 
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -68,6 +68,24 @@ bool read_more(int fd, std::string& buffer, std::size_t& have) {
     have += static_cast<std::size_t>(n);
     return true;
   }
+}
+
+// The handlers' response, or the one for a request they never see; whatever they throw is a 500.
+HttpResponse answer(const std::variant<HttpRequest, HttpError>& parsed, ServerState& state,
+                    std::chrono::system_clock::time_point now, Outcome& outcome) {
+  if (const auto* error = std::get_if<HttpError>(&parsed)) {
+    // Its path is not logged: it may hold a token.
+    outcome.note = error->message;
+    return text_response(error->status, error->message + "\n");
+  }
+  try {
+    return respond(std::get<HttpRequest>(parsed), state, now, outcome);
+  } catch (const std::exception& e) {
+    outcome.note = e.what();
+  } catch (...) {
+    outcome.note = "unknown exception";
+  }
+  return text_response(500, "Internal Server Error\n");
 }
 
 class Registered {
@@ -144,27 +162,10 @@ void Connection::run() {
       parsed = parse_request({buffer.data(), length});
       std::get<HttpRequest>(parsed).content = {buffer.data() + length, used - length};
     }
-    HttpResponse response;
     Outcome outcome;
     const HttpRequest* request = std::get_if<HttpRequest>(&parsed);
-    bool keep_alive = false;
-    if (request) {
-      keep_alive = request->keep_alive;
-      try {
-        response = respond(*request, context_.state, now, outcome);
-      } catch (const std::exception& e) {
-        outcome.note = e.what();
-        response = text_response(500, "Internal Server Error\n");
-      } catch (...) {
-        outcome.note = "unknown exception";
-        response = text_response(500, "Internal Server Error\n");
-      }
-    } else {
-      const auto& error = std::get<HttpError>(parsed);
-      // The path is not logged: it may hold a token.
-      outcome.note = error.message;
-      response = text_response(error.status, error.message + "\n");
-    }
+    const bool keep_alive = request && request->keep_alive;
+    const HttpResponse response = answer(parsed, context_.state, now, outcome);
     head.clear();
     write_head(head, response, request ? request->minor_version : 1, keep_alive,
                http_date_cached(std::chrono::floor<std::chrono::seconds>(now)));

@@ -3,6 +3,8 @@
 // stops, a few when connections are queued for a thread (each connection holds a thread while
 // it waits for its next request).
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -25,6 +27,7 @@ class ConnectionRegistry {
     static constexpr int kBusy = 0, kIdle = 1, kClosing = 2;
     const int fd_;
     std::atomic<int> state_{kBusy};
+    std::atomic<std::int64_t> idle_since_ms_{0};  // steady clock
   };
 
   // False once stopping: the connection should be closed without a word.
@@ -32,15 +35,17 @@ class ConnectionRegistry {
   // Before the socket is closed: the registry never touches a descriptor that may be reused.
   void leave(Entry& entry);
 
-  // Ends the waits of up to `count` idle connections (they see end of input and close).
-  void close_idle(std::size_t count);
+  // Ends the waits of up to `count` connections idle for at least `idle_for` (they see end of
+  // input and close). A client that is sending its next request is not idle that long, so its
+  // request does not meet a closing connection.
+  void close_idle(std::size_t count, std::chrono::milliseconds idle_for);
   // Stops: every idle connection now, the busy ones after their response; waits for all of
   // them to leave, at most `patience`. Returns how many had not.
   std::size_t stop(std::chrono::milliseconds patience);
   std::size_t size();
 
  private:
-  std::size_t close_idle_locked(std::size_t count);
+  std::size_t close_idle_locked(std::size_t count, std::chrono::milliseconds idle_for);
 
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;

@@ -52,7 +52,8 @@ class ServeApp : public Poco::Util::ServerApplication {
         access.flush();
         // A connection holds a thread while it waits for its next request: when others queue
         // for a thread, idle ones make way.
-        if (const auto queued = server.queuedConnections(); queued > 0) registry.close_idle(static_cast<std::size_t>(queued));
+        if (const auto queued = server.queuedConnections(); queued > 0)
+          registry.close_idle(static_cast<std::size_t>(queued), std::chrono::seconds(1));
         if (std::chrono::steady_clock::now() >= next_flush) {
           flush(state);
           next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
