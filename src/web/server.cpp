@@ -62,6 +62,7 @@ class ServeApp : public Poco::Util::ServerApplication {
     });
 
     waitForTerminationRequest();
+    access.flush();  // the lines of requests served so far come before this one
     log_ << "cadence serve: stopping" << std::endl;
     // Stop accepting; close idle connections; busy ones close after the response they are writing.
     server.stop();
