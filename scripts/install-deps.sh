@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Cadence builds, runs and tests with — only those missing,
 # so a machine that has them all needs no network. Run as root (or with sudo).
 # With --test, also what the test suite reads feeds with: Python's icalendar and
-# recurring-ical-events (Debian), and Node.js with npm for Mozilla's ical.js.
+# recurring-ical-events (Debian), and Node.js with npm for Mozilla's ical.js; and faketime,
+# which runs the suite again with the wall clock a year ahead.
 set -euo pipefail
 
 packages=(
@@ -12,7 +13,7 @@ packages=(
   sqlite3
 )
 if [[ ${1:-} == --test ]]; then
-  packages+=(python3 python3-icalendar python3-recurring-ical-events)
+  packages+=(python3 python3-icalendar python3-recurring-ical-events faketime)
   # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
   # Debian's npm package conflicts with that.
   command -v node >/dev/null || packages+=(nodejs)

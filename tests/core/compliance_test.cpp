@@ -47,8 +47,11 @@ TEST_F(ComplianceTest, CountsOnlyRecordsUpToTheAsOfDate) {
 
 TEST_F(ComplianceTest, MetWhenTargetAndEveryQuotaAreReached) {
   EXPECT_EQ(eval(sessions(12, 4, 1), d(2026, 12, 31)).status, Status::met);
-  // Met is final even before the period ends.
-  EXPECT_EQ(eval(sessions(12, 4, 1), d(2026, 12, 31)).done, 12);
+  // Met is final even before the period ends: the 12th session is held on 2026-06-11.
+  const auto early = eval(sessions(12, 4, 1), d(2026, 6, 11));
+  EXPECT_EQ(early.status, Status::met);
+  EXPECT_EQ(early.done, 12);
+  EXPECT_EQ(eval(sessions(12, 4, 1), d(2026, 6, 10)).status, Status::on_track);
 }
 
 TEST_F(ComplianceTest, MissedWhenThePeriodEndedShort) {

@@ -115,7 +115,8 @@ INSTANTIATE_TEST_SUITE_P(
                 ":2:6: error: rule id 'Bad_Id' must be lower-case"},
         BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\nkind = 1\n", ":3:"},
         BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\ntime = \"2pm\"\n",
-                ":9:8: error: plan: 'time' must be HH:MM"}));
+                ":9:8: error: plan: 'time' must be HH:MM"}),
+    [](const ::testing::TestParamInfo<BadRule>& info) { return "case" + std::to_string(info.index); });
 
 TEST(RuleLoaderTest, DuplicateIdsAcrossFiles) {
   TempDir dir;

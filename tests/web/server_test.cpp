@@ -8,7 +8,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
@@ -76,10 +75,6 @@ class ServeTest : public ::testing::Test {
                     "town-01,county,城关镇党委,committee,,,Asia/Shanghai\n");
     ASSERT_EQ(run({"units", "import", "units.csv"}).code, 0);
     token = issue("town-01");
-    {
-      Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-      port = probe.address().port();
-    }
     start();
   }
 
@@ -100,9 +95,11 @@ class ServeTest : public ::testing::Test {
 
   void start() {
     const std::string binary = CADENCE_BINARY_DIR "/src/cli/cadence";
-    std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:" + std::to_string(port),
+    // Port 0: the server binds a port the system chose and names it in its log, so parallel
+    // tests never race for a port probed free and released.
+    std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:0",
                                   "--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
-                                  "--calendars", CADENCE_SOURCE_DIR "/calendars"};
+                                  "--calendars", calendars};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -112,14 +109,34 @@ class ServeTest : public ::testing::Test {
     posix_spawn_file_actions_addopen(&actions, 2, cli.dir().file("serve.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
     posix_spawn_file_actions_destroy(&actions);
-    for (int i = 0; i < 100; ++i) {
-      try {
-        if (get("/healthz").status == 200) return;
-      } catch (const std::exception&) {
-      }
+    port = 0;
+    for (int i = 0; i < 200 && port == 0; ++i) {
+      port = listening_port(log());
+      if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_NE(port, 0) << "cadence serve did not say where it listens: " << log();
+    ASSERT_EQ(get("/healthz").status, 200) << log();
+  }
+
+  // The port of serve's "listening on http://127.0.0.1:PORT" line; 0 while there is none.
+  static std::uint16_t listening_port(const std::string& log) {
+    const std::string prefix = "listening on http://127.0.0.1:";
+    const auto at = log.find(prefix);
+    if (at == std::string::npos) return 0;
+    const auto digits = log.find_first_not_of("0123456789", at + prefix.size());
+    if (digits == std::string::npos) return 0;  // the line is still being written
+    return static_cast<std::uint16_t>(std::stoi(log.substr(at + prefix.size(), digits - at - prefix.size())));
+  }
+
+  // Waits for the server to see a change it reads from the database on its own refresh
+  // schedule: true as soon as `done` holds, false when it never did within 10 s.
+  template <typename Condition>
+  static bool eventually(Condition done) {
+    for (int i = 0; i < 200; ++i) {
+      if (done()) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    FAIL() << "cadence serve did not answer /healthz: " << log();
+    return done();
   }
 
   // SIGTERM, as systemd stops it: the server must exit cleanly, and it returns the exit code.
@@ -187,6 +204,7 @@ class ServeTest : public ::testing::Test {
 
   CliRunner cli;
   std::vector<std::string> extra_args;  // global options for the server, such as --config
+  std::string calendars = CADENCE_SOURCE_DIR "/calendars";
   std::string token;
   std::uint16_t port = 0;
   pid_t pid = -1;
@@ -241,11 +259,10 @@ TEST_F(ServeTest, UnknownAndRevokedTokensAreAPlain404AndTokensNeverReachTheLog) 
   EXPECT_EQ(get("/feeds/../etc/passwd.ics").status, 404);
   EXPECT_EQ(get("/nothing").status, 404);
   const auto second = issue("town-01");  // rotation: the new token works beside the old one
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  ASSERT_EQ(get(second).status, 200);
+  ASSERT_TRUE(eventually([&] { return get(second).status == 200; })) << log();
   ASSERT_EQ(get(token).status, 200);
   ASSERT_EQ(run({"token", "revoke", "--unit", "town-01", "--id", "1"}).code, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(eventually([&] { return get(token).status == 404; })) << log();
   const auto revoked = get(token);
   EXPECT_EQ(revoked.status, 404);
   EXPECT_EQ(revoked.body, "Not Found\n");
@@ -275,25 +292,39 @@ TEST_F(ServeTest, ConcurrentClientsAllGetTheFeed) {
   EXPECT_EQ(get(token).body, expected);
 }
 
+// The server judges "today" by the wall clock, so the session is held on the server's today,
+// which a feed always shows, whatever the date the suite runs on.
 TEST_F(ServeTest, ANewRecordChangesTheFeedAndItsEtag) {
   const auto before = get(token);
-  ASSERT_EQ(run({"records", "add", "--unit", "town-01", "--rule", "study-group-session", "--date", "2026-01-08"}).code, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  const auto after = get(token, {{"If-None-Match", before.headers.at("ETag")}});
-  EXPECT_EQ(after.status, 200);
+  const auto today = local_today(std::chrono::system_clock::now(), "Asia/Shanghai");
+  ASSERT_EQ(run({"records", "add", "--unit", "town-01", "--rule", "study-group-session", "--date", format_day(today)}).code, 0);
+  Reply after;
+  ASSERT_TRUE(eventually([&] { return (after = get(token, {{"If-None-Match", before.headers.at("ETag")}})).status == 200; })) << log();
   EXPECT_NE(after.headers.at("ETag"), before.headers.at("ETag"));
   EXPECT_NE(after.body.find("SEQUENCE:1"), std::string::npos);
 }
 
+// The holiday layer of a calendar folder the test writes for the years the server's today
+// falls in, so it holds whichever years the repository has notices for.
 TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
+  ASSERT_EQ(stop(), 0);
+  const int year = static_cast<int>(date::year_month_day(local_today(std::chrono::system_clock::now(), "Asia/Shanghai")).year());
+  for (int y : {year, year + 1}) {
+    const auto name = "holidays-" + std::to_string(y) + ".toml";
+    cli.dir().write("calendars/cn/" + name, "year = " + std::to_string(y) + "\n[[holiday]]\nname = \"测试节\"\noff = [" +
+                                                std::to_string(y) + "-05-06]\n");
+  }
+  calendars = cli.dir().file("calendars");
+  start();
   const auto county = issue("county");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(eventually([&] { return get(county).status == 200; })) << log();
   const auto plain = get(county);
   const auto subtree = get(county + "?scope=subtree&holidays=1");
   ASSERT_EQ(subtree.status, 200);
   EXPECT_EQ(plain.body.find(".town-01@cadence"), std::string::npos);
   EXPECT_NE(subtree.body.find("城关镇党委·"), std::string::npos);
   EXPECT_NE(subtree.body.find("UID:holiday."), std::string::npos);
+  EXPECT_NE(subtree.body.find("测试节"), std::string::npos);
 }
 
 TEST_F(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
@@ -411,10 +442,10 @@ TEST_F(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts)
   // A session held today in village-7: that feed changes, once, however often it is fetched.
   const auto today = local_today(std::chrono::system_clock::now(), "Asia/Shanghai");
   ASSERT_EQ(run({"records", "add", "--unit", "village-7", "--rule", "study-group-session", "--date", format_day(today)}).code, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const std::string& changed = paths[7];
   // One request first: it notices the record, where requests beside it would serve what was.
-  const auto noticed = get(changed);
+  Reply noticed;
+  ASSERT_TRUE(eventually([&] { return (noticed = get(changed)).body != again.at(changed).body; })) << log();
   const auto before_flush = get_all(paths);
   EXPECT_TRUE(before_flush.at(changed).body == noticed.body);
   for (int i = 0; i < 4; ++i) EXPECT_TRUE(get(changed).body == noticed.body);
