@@ -21,16 +21,32 @@ WorkCalendar load_calendar(const Invocation& inv) {
   return load_calendar_or_throw(inv.settings.calendars, inv.settings.region);
 }
 
-std::unique_ptr<store::Database> open_database(const Invocation& inv) {
-  return std::make_unique<store::Database>(inv.settings.db);
+std::unique_ptr<store::Database> open_database(const Invocation& inv, store::Access access) {
+  try {
+    return std::make_unique<store::Database>(inv.settings.db, access);
+  } catch (const store::MissingDatabase& e) {
+    throw std::runtime_error(std::string(e.what()) +
+                             ": create it with `cadence units import FILE.csv`, or name another with --db");
+  }
 }
 
 UnitTree load_unit_tree(store::Database& db) { return UnitTree(store::UnitRepository(db).all()); }
 
+void throw_unknown_unit(const std::string& id) {
+  throw UsageError("--unit: no unit '" + id + "' (cadence units list shows them; cadence units import FILE.csv adds them)");
+}
+
 std::size_t unit_index(const UnitTree& tree, const std::string& id) {
   const auto index = tree.find(id);
-  if (!index) throw UsageError("--unit: no unit '" + id + "' (import units first: cadence units import FILE.csv)");
+  if (!index) throw_unknown_unit(id);
   return *index;
+}
+
+std::string required_unit(const Invocation& inv, store::Database& db, const std::string& usage) {
+  const auto unit = inv.args.option("unit");
+  if (!unit) throw UsageError("--unit is required; usage: " + usage);
+  if (!store::UnitRepository(db).find(*unit)) throw_unknown_unit(*unit);
+  return *unit;
 }
 
 Day as_of_date(const Invocation& inv) {

@@ -15,8 +15,15 @@ namespace cadence::cli {
 
 std::vector<Rule> load_rules(const Invocation& inv);
 WorkCalendar load_calendar(const Invocation& inv);
-std::unique_ptr<store::Database> open_database(const Invocation& inv);
+// --db, opened as `access` allows. A database that must exist and does not is an error that
+// says how to create one.
+std::unique_ptr<store::Database> open_database(const Invocation& inv, store::Access access);
 UnitTree load_unit_tree(store::Database& db);
+
+// --unit's value, which must name a stored unit: one message for every command that takes it.
+std::string required_unit(const Invocation& inv, store::Database& db, const std::string& usage);
+// A usage error naming `id` as no stored unit.
+[[noreturn]] void throw_unknown_unit(const std::string& id);
 
 // --as-of, or today in the default time zone.
 Day as_of_date(const Invocation& inv);

@@ -12,6 +12,14 @@
 
 namespace cadence::store {
 
+// What a command may do to the database it opens. A command that only reads must never create
+// one or change it: a mistyped --db would otherwise report an empty, compliant world.
+enum class Access {
+  create,     // open, creating the file if needed; apply pending migrations
+  existing,   // open an existing database for writing; apply pending migrations
+  read_only,  // open an existing database read-only; it must be at this cadence's schema version
+};
+
 // Injected so that tests can pin created_at/updated_at/audit times.
 using Clock = std::function<std::chrono::system_clock::time_point()>;
 
@@ -29,12 +37,17 @@ class Database {
   // Applies pending schema migrations. Throws StoreError with a message for the user.
   explicit Database(const std::string& uri, Clock clock = std::chrono::system_clock::now,
                     int cache_kib = kDefaultCacheKib);
+  // The same, for a database that must already exist (`existing`, `read_only`): a missing SQLite
+  // file is a StoreError, and is not created.
+  Database(const std::string& uri, Access access, Clock clock = std::chrono::system_clock::now,
+           int cache_kib = kDefaultCacheKib);
   // One connection has one transaction state: copies would disagree about it.
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   Poco::Data::Session& session() { return session_; }
   Dialect dialect() const { return dialect_; }
+  Access access() const { return access_; }
   // The database named for messages: the path, or the URI without its password.
   const std::string& name() const { return name_; }
   // The version of the newest migration applied.
@@ -47,6 +60,7 @@ class Database {
 
   std::string name_;
   Dialect dialect_;
+  Access access_;
   Clock clock_;
   Poco::Data::Session session_;
   int transaction_depth_ = 0;  // open Transactions, outermost first

@@ -165,4 +165,25 @@ void migrate(Database& db, const std::vector<Migration>& list) {
   }
 }
 
+void require_current_schema(Database& db, const std::vector<Migration>& list) {
+  const int known = list.empty() ? 0 : list.back().version;
+  int current = 0;
+  try {
+    bool has_table = false;
+    const char* sql = db.dialect().backend == Backend::sqlite
+                          ? "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                          : "SELECT COUNT(*) > 0 FROM information_schema.tables WHERE table_name = 'schema_migrations'";
+    db.session() << sql, into(has_table), now;
+    if (has_table) current = applied_version(db);
+  } catch (...) {
+    rethrow_with_context("cannot read the schema version of '" + db.name() + "'");
+  }
+  refuse_newer(db, current, known);
+  if (current < known)
+    throw StoreError("database '" + db.name() + "' has schema version " + std::to_string(current) +
+                     ", older than version " + std::to_string(known) +
+                     " of this cadence, and a command that only reads does not upgrade it: run a command "
+                     "that writes (an import, `records add`, `token issue`) or `cadence serve` once");
+}
+
 }  // namespace cadence::store

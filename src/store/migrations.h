@@ -29,5 +29,8 @@ int schema_version(Database& db);
 // Applies the migrations of `list` that `db` lacks. A database at a version newer than the
 // last of `list` (written by a newer cadence) is a StoreError naming both versions.
 void migrate(Database& db, const std::vector<Migration>& list = migrations());
+// For a connection that must not write: a StoreError unless `db` is at the newest version of
+// `list` (an older one is upgraded by a command that writes).
+void require_current_schema(Database& db, const std::vector<Migration>& list = migrations());
 
 }  // namespace cadence::store

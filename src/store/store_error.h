@@ -28,6 +28,13 @@ class ImportItemError : public StoreError {
   std::size_t index_;
 };
 
+// Opening a database that must already exist (Access::existing, Access::read_only) found none,
+// so that the caller can say how one is created.
+class MissingDatabase : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // The database's own words for what went wrong, without Poco's class-name prefixes
 // ("UNIQUE constraint failed: units.id"), for building StoreError messages.
 std::string reason(const Poco::Exception& error);

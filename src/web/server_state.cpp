@@ -23,7 +23,7 @@ store::Database& ServerState::connection() {
   thread_local std::map<const ServerState*, std::unique_ptr<store::Database>> connections;
   auto& db = connections[this];
   // Up to one connection per thread, so each gets a small page cache, not the CLI's 64 MiB.
-  if (!db) db = std::make_unique<store::Database>(config_.db, std::chrono::system_clock::now, kServeCacheKib);
+  if (!db) db = std::make_unique<store::Database>(config_.db, store::Access::existing, std::chrono::system_clock::now, kServeCacheKib);
   return *db;
 }
 

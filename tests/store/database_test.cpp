@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/migrations.h"
 #include "store_fixture.h"
 
 #include <fstream>
@@ -143,6 +144,41 @@ TEST_F(TransactionTest, ReadersDoNotWaitForAWriter) {
   transaction.commit();
   reader->session() << "SELECT COUNT(*) FROM t", Poco::Data::Keywords::into(seen), Poco::Data::Keywords::now;
   EXPECT_EQ(seen, 1);
+}
+
+TEST(Database, ADatabaseThatMustExistIsNeverCreated) {
+  TempFile marker;
+  const std::string path = marker.path() + ".missing.db";
+  for (const auto access : {Access::existing, Access::read_only}) {
+    EXPECT_THROW(Database(path, access), MissingDatabase);
+    EXPECT_FALSE(std::filesystem::exists(path));
+  }
+}
+
+TEST_F(StoreTest, AReadOnlyConnectionCannotWrite) {
+  Database reader(file.path(), Access::read_only);
+  EXPECT_EQ(reader.access(), Access::read_only);
+  std::size_t units = 1;
+  reader.session() << "SELECT COUNT(*) FROM units", Poco::Data::Keywords::into(units), Poco::Data::Keywords::now;
+  EXPECT_EQ(units, 0u);
+  const auto write = [&] {
+    reader.session() << "INSERT INTO schema_migrations (version, applied_at) VALUES (999, 'x')", Poco::Data::Keywords::now;
+  };
+  EXPECT_ANY_THROW(write());
+}
+
+TEST_F(StoreTest, AReadOnlyConnectionRefusesAnOlderSchemaInsteadOfUpgradingIt) {
+  const int latest = latest_schema_version();
+  db.session() << "DELETE FROM schema_migrations WHERE version = " + std::to_string(latest), Poco::Data::Keywords::now;
+  try {
+    Database reader(file.path(), Access::read_only);
+    ADD_FAILURE() << "opened a database at an older schema";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("has schema version " + std::to_string(latest - 1) + ", older than version " +
+                                         std::to_string(latest)),
+              std::string::npos) << e.what();
+  }
+  EXPECT_EQ(db.schema_version(), latest - 1);  // still: nothing was written
 }
 
 }  // namespace

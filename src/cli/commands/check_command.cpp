@@ -66,7 +66,7 @@ RecordIndex index_records(const Invocation& inv, store::Database& db, const Unit
                           const std::vector<Rule>& rules, Day from, Day to) {
   const Day middle = from + (to - from) / 2;
   auto second_half = std::async(std::launch::async, [&] {
-    auto other = open_database(inv);
+    auto other = open_database(inv, store::Access::read_only);
     return read_rows(*other, tree, rules, middle + date::days{1}, to);
   });
   const auto first_rows = read_rows(db, tree, rules, from, middle);
@@ -85,16 +85,15 @@ int run_check(const Invocation& inv) {
   inv.args.expect_positionals(1, "cadence check [--as-of YYYY-MM-DD] [--unit ID] [--period ID] [--format json|table]");
   const auto format = format_option(inv);
 
-  const auto rules = load_rules(inv);
-  const auto calendar = load_calendar(inv);
-  auto db = open_database(inv);
-  const auto tree = load_unit_tree(*db);
-
   CheckQuery query{as_of_date(inv), std::nullopt, std::nullopt};
   if (auto p = inv.args.option("period")) {
     query.period = parse_period(*p);
     if (!query.period) throw UsageError("--period '" + *p + "' is not a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W07");
   }
+  const auto rules = load_rules(inv);
+  const auto calendar = load_calendar(inv);
+  auto db = open_database(inv, store::Access::read_only);
+  const auto tree = load_unit_tree(*db);
   if (auto u = inv.args.option("unit")) query.root = unit_index(tree, *u);
 
   const Day first = first_day_needed(rules, query);

@@ -15,12 +15,13 @@ int run_feed(const Invocation& inv) {
   const auto scope = inv.args.option("scope").value_or("unit");
   if (scope != "unit" && scope != "subtree") throw UsageError("--scope must be 'unit' or 'subtree', not '" + scope + "'");
 
+  const auto as_of = as_of_date(inv);
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::existing);
   const auto tree = load_unit_tree(*db);
   const auto unit = unit_index(tree, *unit_id);
-  FeedRequest request{as_of_date(inv), scope == "subtree", inv.args.flag("holidays")};
+  FeedRequest request{as_of, scope == "subtree", inv.args.flag("holidays")};
   const date::year_month_day today{request.today};
   warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
   const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes}};

@@ -84,7 +84,7 @@ int run_plan(const Invocation& inv) {
 
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::read_only);
   const auto tree = load_unit_tree(*db);
   const Unit& unit = tree.at(unit_index(tree, *unit_id));
   const auto slots = plan_unit_year(rules, unit, date::year{year}, calendar);

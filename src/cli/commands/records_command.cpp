@@ -30,7 +30,7 @@ int import_records(const Invocation& inv) {
   inv.args.expect_positionals(3, "cadence records import FILE.csv [--encoding gb18030]");
   const auto& file = inv.args.positionals()[2];
   const auto rules = load_rules(inv);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::create);
   const auto summary = all_or_nothing(file, [&] {
     const auto text = decode_text(file, read_file(file), encoding_option(inv));
     const auto records = parse_records_csv(file, text, context_of(*db, rules));
@@ -74,9 +74,9 @@ int import_ics(const Invocation& inv) {
   const bool dry_run = inv.args.flag("dry-run");
   const auto as_of = as_of_date(inv);
   const auto rules = load_rules(inv);
-  auto db = open_database(inv);
+  auto db = open_database(inv, dry_run ? store::Access::read_only : store::Access::create);
   const auto unit = store::UnitRepository(*db).find(*unit_id);
-  if (!unit) throw InputError("--unit: unknown unit '" + *unit_id + "'");
+  if (!unit) throw_unknown_unit(*unit_id);
   const auto summary = all_or_nothing(file, [&] {
     // iCalendar is UTF-8 by the standard; a file that is not is named as such with its line, as
     // a CSV is, and --encoding reads it anyway.
@@ -122,7 +122,8 @@ int add_record(const Invocation& inv) {
   }
   r.note = inv.args.option("note").value_or("");
   const auto rules = load_rules(inv);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::create);
+  if (!store::UnitRepository(*db).find(r.unit)) throw_unknown_unit(r.unit);
   if (const auto problem = check_record(r, context_of(*db, rules)); !problem.empty())
     throw InputError("--" + problem);
   const auto summary = store::RecordRepository(*db).upsert({r}, actor());
@@ -135,9 +136,8 @@ int add_record(const Invocation& inv) {
 
 int list_records(const Invocation& inv) {
   inv.args.allow({"unit", "from", "to"});
-  inv.args.expect_positionals(2, "cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
-  const auto unit = inv.args.option("unit");
-  if (!unit) throw UsageError("--unit is required");
+  const std::string usage = "cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]";
+  inv.args.expect_positionals(2, usage);
   auto day_option = [&](const char* name, Day fallback) {
     const auto v = inv.args.option(name);
     if (!v) return fallback;
@@ -145,9 +145,11 @@ int list_records(const Invocation& inv) {
     if (!d) throw UsageError("--" + std::string(name) + " '" + *v + "' is not a date (YYYY-MM-DD)");
     return *d;
   };
-  auto db = open_database(inv);
-  const auto records = store::RecordRepository(*db).of_unit(*unit, day_option("from", Day{date::year{1970} / 1 / 1}),
-                                                            day_option("to", Day{date::year{2200} / 12 / 31}));
+  const auto from = day_option("from", Day{date::year{1970} / 1 / 1});
+  const auto to = day_option("to", Day{date::year{2200} / 12 / 31});
+  auto db = open_database(inv, store::Access::read_only);
+  const auto unit = required_unit(inv, *db, usage);
+  const auto records = store::RecordRepository(*db).of_unit(unit, from, to);
   TextTable table({"日期 Date", "要求 Rule", "类别 Tags", "周期 Period", "备注 Note"});
   for (const auto& r : records) {
     std::string tags;

@@ -32,7 +32,7 @@ int run_serve(const Invocation& inv) {
   config.rules = load_rules(inv);
   config.calendar = load_calendar(inv);
   // Opened once here so that a bad --db fails before the port is taken, with its message.
-  open_database(inv);
+  open_database(inv, store::Access::existing);
   return web::run_server(std::move(config), inv.err);
 }
 

@@ -5,7 +5,6 @@
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "store/feed_token_repository.h"
-#include "store/unit_repository.h"
 
 #include <date/date.h>
 
@@ -19,18 +18,11 @@ std::string time_text(const std::optional<std::chrono::sys_seconds>& t) {
   return t ? date::format("%Y-%m-%d %H:%M:%SZ", *t) : "";
 }
 
-std::string required_unit(const Invocation& inv, store::Database& db, const std::string& usage) {
-  const auto unit = inv.args.option("unit");
-  if (!unit) throw UsageError("--unit is required; usage: " + usage);
-  if (!store::UnitRepository(db).find(*unit)) throw UsageError("--unit: no unit '" + *unit + "'");
-  return *unit;
-}
-
 int issue(const Invocation& inv) {
   const std::string usage = "cadence token issue --unit ID [--label TEXT]";
   inv.args.allow({"unit", "label", "public-url"});
   inv.args.expect_positionals(2, usage);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::create);
   const auto unit = required_unit(inv, *db, usage);
   const auto issued = store::FeedTokenRepository(*db).issue(unit, inv.args.option("label").value_or(""), actor());
   const std::string path = "/feeds/" + issued.token + ".ics";
@@ -49,7 +41,7 @@ int revoke(const Invocation& inv) {
   const std::string usage = "cadence token revoke --unit ID --id N";
   inv.args.allow({"unit", "id"});
   inv.args.expect_positionals(2, usage);
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::existing);
   const auto unit = required_unit(inv, *db, usage);
   const auto id_text = inv.args.option("id");
   std::int64_t id = 0;
@@ -67,7 +59,7 @@ int revoke(const Invocation& inv) {
 int list(const Invocation& inv) {
   inv.args.allow({"unit", "format"});
   inv.args.expect_positionals(2, "cadence token list [--unit ID]");
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::read_only);
   const auto unit = inv.args.option("unit").value_or("");
   if (!unit.empty()) required_unit(inv, *db, "cadence token list [--unit ID]");
   TextTable table({"id", "unit", "label", "created", "revoked", "last fetched", "client", "fetches"});

@@ -42,7 +42,7 @@ int import_units(const Invocation& inv) {
   inv.args.allow({"encoding"});
   inv.args.expect_positionals(3, "cadence units import FILE.csv [--encoding gb18030]");
   const auto& file = inv.args.positionals()[2];
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::create);
   store::UnitRepository repo(*db);
   const auto summary = all_or_nothing(file, [&] {
     const auto text = decode_text(file, read_file(file), encoding_option(inv));
@@ -57,7 +57,7 @@ int import_units(const Invocation& inv) {
 int list_units(const Invocation& inv) {
   inv.args.allow({"format"});
   inv.args.expect_positionals(2, "cadence units list [--format json|table]");
-  auto db = open_database(inv);
+  auto db = open_database(inv, store::Access::read_only);
   const auto tree = load_unit_tree(*db);
   if (format_option(inv) == "json") {
     JsonWriter json(inv.out);
