@@ -5,7 +5,16 @@
 #include <chrono>
 #include <string>
 
+namespace date {
+class time_zone;
+}
+
 namespace cadence {
+
+// The one conversion of a local date to a UTC instant: when `day` begins on the wall clocks of
+// `zone`. Where midnight is skipped (DST at 00:00) the day starts when the gap ends; where it
+// comes twice, at the first one.
+std::chrono::sys_seconds day_begins(Day day, const date::time_zone& zone);
 
 // Today in `zone` (an IANA name) at `now`. Throws std::runtime_error for an unknown zone.
 Day local_today(std::chrono::system_clock::time_point now, const std::string& zone);

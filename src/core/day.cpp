@@ -14,7 +14,7 @@ bool parse_int(std::string_view text, int& out) {
 }
 }  // namespace
 
-std::optional<Day> parse_day(std::string_view text) {
+std::optional<date::year_month_day> parse_ymd(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
   if (!parse_int(text.substr(0, 4), y) || !parse_int(text.substr(5, 2), m) ||
@@ -23,15 +23,21 @@ std::optional<Day> parse_day(std::string_view text) {
   const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
                                  date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
-  return Day{ymd};
+  return ymd;
+}
+
+std::optional<Day> parse_day(std::string_view text) {
+  const auto ymd = parse_ymd(text);
+  return ymd ? std::optional<Day>(Day{*ymd}) : std::nullopt;
 }
 
 // By hand rather than date::format: `cadence check` prints millions of dates, and each
 // date::format builds a stream.
-std::string format_day(Day day) {
-  const date::year_month_day ymd{day};
+std::string format_day(Day day) { return format_ymd(date::year_month_day{day}); }
+
+std::string format_ymd(date::year_month_day ymd) {
   const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) return date::format("%F", day);
+  if (y < 0 || y > 9999) return date::format("%F", ymd);
   std::string out = "0000-00-00";
   auto put = [&](std::size_t at, unsigned value, int width) {
     for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);

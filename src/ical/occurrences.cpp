@@ -25,8 +25,8 @@ std::string uid_of(icalcomponent* event) {
 
 std::optional<std::int64_t> key_of(const icaltimetype& t, const std::string& tzid, EventClock& clock) {
   if (t.is_date) {
-    const Day day{date::year{t.year} / static_cast<unsigned>(t.month) / static_cast<unsigned>(t.day)};
-    return date::sys_seconds{day}.time_since_epoch().count();
+    const date::sys_days midnight_utc{date::year{t.year} / static_cast<unsigned>(t.month) / static_cast<unsigned>(t.day)};
+    return date::sys_seconds{midnight_utc}.time_since_epoch().count();
   }
   const auto at = clock.instant(t, tzid);
   if (!at) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "ical/vtimezone.h"
 
+#include "calendars/local_date.h"
+
 #include <date/tz.h>
 
 #include <cstdio>
@@ -73,7 +75,7 @@ Component make_vtimezone(const std::string& zone, Day from) {
   Component vtz(icalcomponent_new_vtimezone());
   icalcomponent_add_property(vtz.get(), icalproperty_new_tzid(zone.c_str()));
 
-  const sys_seconds begin{date::sys_days{from}};
+  const sys_seconds begin = day_begins(from, *tz);
   const sys_seconds end = begin + date::years{3};
   std::vector<Transition> transitions;
   auto info = tz->get_info(begin);

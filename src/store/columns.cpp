@@ -34,7 +34,7 @@ Day day_column(std::string_view text, std::string_view column) {
 std::string timestamp_text(std::chrono::sys_seconds at) {
   const auto day = std::chrono::floor<date::days>(at);
   const date::hh_mm_ss time{at - day};
-  std::string out = format_day(day) + "T00:00:00Z";
+  std::string out = format_ymd(date::year_month_day{day}) + "T00:00:00Z";
   put_digits(out.data() + 11, static_cast<unsigned>(time.hours().count()), 2);
   put_digits(out.data() + 14, static_cast<unsigned>(time.minutes().count()), 2);
   put_digits(out.data() + 17, static_cast<unsigned>(time.seconds().count()), 2);
@@ -43,12 +43,12 @@ std::string timestamp_text(std::chrono::sys_seconds at) {
 
 std::chrono::sys_seconds timestamp_column(std::string_view text, std::string_view column) {
   int h = 0, m = 0, s = 0;
-  const auto day = text.size() == 20 ? parse_day(text.substr(0, 10)) : std::nullopt;
+  const auto day = text.size() == 20 ? parse_ymd(text.substr(0, 10)) : std::nullopt;
   if (!day || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z' ||
       !read_number(text, 11, 2, h) || !read_number(text, 14, 2, m) || !read_number(text, 17, 2, s))
     throw StoreError("the database holds a malformed timestamp in " + std::string(column) + ": '" +
                      std::string(text) + "'");
-  return *day + std::chrono::hours{h} + std::chrono::minutes{m} + std::chrono::seconds{s};
+  return date::sys_days{*day} + std::chrono::hours{h} + std::chrono::minutes{m} + std::chrono::seconds{s};
 }
 
 std::string join_list(const std::vector<std::string>& items) {
