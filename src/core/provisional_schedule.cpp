@@ -67,7 +67,8 @@ HolidayNotice provisional_notice(date::year year, const LunarDates& lunar) {
   notice.year = static_cast<int>(year);
   notice.provisional = true;
   notice.title = std::to_string(notice.year) +
-                 "年节假日（预计 provisional）：国务院办公厅通知尚未发布，按《全国年节及纪念日放假办法》推算，以通知为准";
+                 "年节假日（预计 provisional）：国务院办公厅通知尚未发布，按《全国年节及纪念日放假办法》推算，以通知为准 "
+                 "(from the law, until the State Council's notice)";
   notice.holidays = statutory_days(year, lunar);
   std::set<Day> off;
   for (const auto& holiday : notice.holidays) off.insert(holiday.off_days.begin(), holiday.off_days.end());
