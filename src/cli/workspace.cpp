@@ -1,8 +1,8 @@
 #include "cli/workspace.h"
 
 #include "calendars/calendar_loader.h"
-#include "core/provisional_schedule.h"
 #include "core/diagnostic.h"
+#include "core/provisional_schedule.h"
 #include "rules/rule_loader.h"
 #include "store/unit_repository.h"
 
@@ -75,7 +75,7 @@ void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar,
     (y < static_cast<int>(kStatutoryRulesSince) ? before : beyond).push_back(y);
   warn_fallback(inv, folder, before,
                 "and no provisional one before " + std::to_string(static_cast<int>(kStatutoryRulesSince)) +
-                    ", when the statutory days of today's 《全国年节及纪念日放假办法》 took effect");
+                    ", when the current statutory days of 《全国年节及纪念日放假办法》 took effect");
   warn_fallback(inv, folder, beyond,
                 "and no provisional one: its observances.toml has no 除夕, 清明, 端午 and 中秋 dates for " +
                     std::string(beyond.size() == 1 ? "that year" : "those years"));

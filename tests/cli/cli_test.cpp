@@ -221,6 +221,16 @@ TEST_F(CliTest, MissingScheduleIsSaidOnceOnStderr) {
   EXPECT_EQ(occurrences(beyond.err, "warning"), occurrences(beyond.err, "\n")) << beyond.err;
   EXPECT_LE(occurrences(beyond.err, "using a provisional schedule"), 1u) << beyond.err;  // 2027's, if the range reaches it
 
+  // 2024 is before the law's current days: Monday–Friday too, and it says why.
+  const auto before = check("2024-06-30");
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(occurrences(before.err, "warning"), 1u) << before.err;  // the range reaches back to 2023
+  EXPECT_NE(before.err.find("2024 in " + calendars +
+                            "/cn, and no provisional one before 2025, when the current statutory days of "
+                            "《全国年节及纪念日放假办法》 took effect; counting Monday–Friday as workdays there\n"),
+            std::string::npos)
+      << before.err;
+
   cli.dir().write("cal/cn/holidays-2027.toml", "year = 2027\n[[holiday]]\nname = \"元旦\"\noff = [2027-01-01]\nmakeup = []\n");
   const auto notice = check("2027-03-01");
   ASSERT_EQ(notice.code, 0) << notice.err;
