@@ -1,9 +1,13 @@
 #include "calendars/calendar_loader.h"
 
+#include "core/provisional_schedule.h"
 #include "toml/toml_fields.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace cadence {
 
@@ -12,6 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 int year_of(Day d) { return static_cast<int>(date::year_month_day{d}.year()); }
+
+// observances.toml's [[lunar]] tables: name → Gregorian year → date.
+using LunarTable = std::map<std::string, std::map<int, Day>>;
 
 void load_notice(const std::string& path, CalendarData& data) {
   auto doc = parse_toml_file(path, data.diagnostics);
@@ -50,7 +57,7 @@ void load_notice(const std::string& path, CalendarData& data) {
   data.notices.push_back(std::move(notice));
 }
 
-void load_observances(const std::string& path, CalendarData& data) {
+void load_observances(const std::string& path, CalendarData& data, LunarTable& lunar_table) {
   auto doc = parse_toml_file(path, data.diagnostics);
   if (!doc) return;
   TomlFields top(*doc, path, "", data.diagnostics);
@@ -66,6 +73,7 @@ void load_observances(const std::string& path, CalendarData& data) {
       l.string("note", false);
       for (const auto& d : l.dates("dates", true).value_or(std::vector<Day>{})) {
         data.observances.push_back({name, d});
+        lunar_table[name].emplace(year_of(d), d);
         first_year = first_year ? std::min(first_year, year_of(d)) : year_of(d);
         last_year = std::max(last_year, year_of(d));
       }
@@ -94,6 +102,34 @@ void load_observances(const std::string& path, CalendarData& data) {
     }
 }
 
+std::optional<LunarDates> lunar_dates(const LunarTable& table, int year) {
+  const auto find = [&](const char* name) -> std::optional<Day> {
+    const auto festival = table.find(name);
+    if (festival == table.end()) return std::nullopt;
+    const auto date = festival->second.find(year);
+    if (date == festival->second.end()) return std::nullopt;
+    return date->second;
+  };
+  const auto chuxi = find("除夕"), qingming = find("清明"), duanwu = find("端午"), zhongqiu = find("中秋");
+  if (!chuxi || !qingming || !duanwu || !zhongqiu) return std::nullopt;
+  return LunarDates{*chuxi, *qingming, *duanwu, *zhongqiu};
+}
+
+// Every year the lunar table covers, from the 2024 revision on, that has no notice file gets a
+// provisional schedule; years beyond the table stay Monday–Friday (the CLI says which).
+void add_provisional_notices(CalendarData& data, const LunarTable& lunar_table) {
+  std::set<int> official;
+  for (const auto& notice : data.notices) official.insert(notice.year);
+  std::set<int> years;
+  for (const auto& [name, dates] : lunar_table)
+    for (const auto& [year, day] : dates) years.insert(year);
+  for (const int year : years) {
+    if (year < static_cast<int>(kStatutoryRulesSince) || official.count(year)) continue;
+    if (const auto lunar = lunar_dates(lunar_table, year))
+      data.notices.push_back(provisional_notice(date::year{year}, *lunar));
+  }
+}
+
 }  // namespace
 
 CalendarData load_calendar(const std::string& dir, const std::string& region) {
@@ -112,7 +148,9 @@ CalendarData load_calendar(const std::string& dir, const std::string& region) {
   std::sort(notices.begin(), notices.end());
   for (const auto& p : notices) load_notice(p, data);
   const auto observances = folder / "observances.toml";
-  if (fs::exists(observances, ec)) load_observances(observances.string(), data);
+  LunarTable lunar_table;
+  if (fs::exists(observances, ec)) load_observances(observances.string(), data, lunar_table);
+  if (data.ok()) add_provisional_notices(data, lunar_table);
   return data;
 }
 

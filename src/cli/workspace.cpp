@@ -2,6 +2,7 @@
 
 #include "calendars/calendar_loader.h"
 #include "core/diagnostic.h"
+#include "core/provisional_schedule.h"
 #include "rules/rule_loader.h"
 #include "store/unit_repository.h"
 
@@ -57,13 +58,43 @@ Day as_of_date(const Invocation& inv) {
   return local_today(inv.now, inv.settings.timezone);
 }
 
-void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last) {
-  const auto years = calendar.years_without_schedule(first, last);
-  if (years.empty()) return;
+namespace {
+
+std::string joined(const std::vector<int>& years, const std::string& before, const std::string& after) {
   std::string list;
-  for (auto y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
-  inv.err << "warning: no official holiday schedule for " << list << " in " << inv.settings.calendars << "/"
-          << inv.settings.region << "; counting Monday–Friday as workdays there\n";
+  for (auto y : years) list += (list.empty() ? "" : ", ") + before + std::to_string(y) + after;
+  return list;
+}
+
+void warn_provisional(const Invocation& inv, const std::string& folder, const std::vector<int>& years) {
+  if (years.empty()) return;
+  inv.err << "warning: no State Council holiday notice for " << joined(years, "", "") << " in " << folder
+          << "; using a provisional schedule there (the statutory holidays of 《全国年节及纪念日放假办法》, a day on a "
+             "weekend made up on the next workday, no 调休) until "
+          << joined(years, "holidays-", ".toml") << (years.size() == 1 ? " is" : " are") << " added\n";
+}
+
+// `why`: what stood in the way of a provisional schedule.
+void warn_fallback(const Invocation& inv, const std::string& folder, const std::vector<int>& years, const std::string& why) {
+  if (years.empty()) return;
+  inv.err << "warning: no official holiday schedule for " << joined(years, "", "") << " in " << folder << ", " << why
+          << "; counting Monday–Friday as workdays there\n";
+}
+
+}  // namespace
+
+void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last) {
+  const std::string folder = inv.settings.calendars + "/" + inv.settings.region;
+  warn_provisional(inv, folder, calendar.provisional_years(first, last));
+  std::vector<int> before, beyond;
+  for (const int y : calendar.years_without_schedule(first, last))
+    (y < static_cast<int>(kStatutoryRulesSince) ? before : beyond).push_back(y);
+  warn_fallback(inv, folder, before,
+                "and no provisional one before " + std::to_string(static_cast<int>(kStatutoryRulesSince)) +
+                    ", when the current statutory days of 《全国年节及纪念日放假办法》 took effect");
+  warn_fallback(inv, folder, beyond,
+                "and no provisional one: its observances.toml has no 除夕, 清明, 端午 and 中秋 dates for " +
+                    std::string(beyond.size() == 1 ? "that year" : "those years"));
 }
 
 std::string format_option(const Invocation& inv, const std::vector<std::string>& allowed) {

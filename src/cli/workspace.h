@@ -31,7 +31,8 @@ Day as_of_date(const Invocation& inv);
 // The index of --unit's unit in `tree`; a usage error naming it when there is none.
 std::size_t unit_index(const UnitTree& tree, const std::string& id);
 
-// Says once, on stderr, which years in [first, last] fall back to Monday–Friday.
+// Says once, on stderr, which years in [first, last] follow a provisional schedule and which
+// fall back to Monday–Friday (and why).
 void warn_missing_schedules(const Invocation& inv, const WorkCalendar& calendar, Day first, Day last);
 
 // --format: one of `allowed` ("table" is the default); anything else is a usage error.

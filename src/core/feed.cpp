@@ -105,6 +105,26 @@ std::string calendar_name(std::string name) {
   return out;
 }
 
+// One run of off days, [from, to]. A provisional day reads 预计 everywhere a client shows it, and
+// keeps the UID the notice's day will have, so that the notice updates it in place.
+FeedItem holiday_item(const HolidayNotice& notice, const Holiday& holiday, Day from, Day to) {
+  FeedItem item;
+  item.kind = FeedItemKind::holiday;
+  item.uid = "holiday." + format_day(from) + "@cadence";
+  item.date = from;
+  item.last_date = to;
+  const std::string state = notice.provisional ? "预计" : "放假";
+  item.summary = holiday.name + "（" + state + "）";
+  item.description = notice.title + "\n" + holiday.name + (notice.provisional ? "放假（预计）：" : "放假：") +
+                     format_day(from) + " 至 " + format_day(to) + "，共 " + number((to - from).count() + 1) + " 天";
+  std::string in_lieu;
+  for (const Day d : holiday.in_lieu_days)
+    if (d >= from && d <= to) in_lieu += (in_lieu.empty() ? "" : "、") + format_day(d);
+  if (!in_lieu.empty()) item.description += "，其中 " + in_lieu + " 为补假（法定假日适逢周末）";
+  item.category = "节假日";
+  return item;
+}
+
 // `named`: the unit to name, for a descendant's deadline in a subtree feed.
 void describe_deadline(FeedItem& item, const Rule& rule, const Period& period, const Unit* named) {
   const std::string who = named ? named->name + "·" : "";
@@ -187,18 +207,7 @@ struct Builder {
         for (std::size_t i = 0; i < off.size();) {
           std::size_t j = i;
           while (j + 1 < off.size() && off[j + 1] == off[j] + date::days{1}) ++j;
-          if (off[j] >= first && off[i] <= last) {
-            FeedItem item;
-            item.kind = FeedItemKind::holiday;
-            item.uid = "holiday." + format_day(off[i]) + "@cadence";
-            item.date = off[i];
-            item.last_date = off[j];
-            item.summary = holiday.name + "（放假）";
-            item.description = notice.title + "\n" + holiday.name + "放假：" + format_day(off[i]) + " 至 " +
-                               format_day(off[j]) + "，共 " + number((off[j] - off[i]).count() + 1) + " 天";
-            item.category = "节假日";
-            items.push_back(std::move(item));
-          }
+          if (off[j] >= first && off[i] <= last) items.push_back(holiday_item(notice, holiday, off[i], off[j]));
           i = j + 1;
         }
         for (const Day d : holiday.makeup_days) {

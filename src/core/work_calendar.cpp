@@ -21,9 +21,16 @@ bool monday_to_friday(Day day) {
 WorkCalendar::WorkCalendar() { build_prefix(); }
 
 WorkCalendar::WorkCalendar(std::vector<HolidayNotice> notices, std::vector<Observance> observances)
-    : notices_(std::move(notices)), observances_(std::move(observances)) {
+    : observances_(std::move(observances)) {
+  for (const auto& notice : notices)
+    if (!notice.provisional) scheduled_years_.insert(notice.year);
+  // Once a year's notice is there, its provisional schedule must not add a single day.
+  for (auto& notice : notices) {
+    if (notice.provisional && scheduled_years_.count(notice.year)) continue;
+    if (notice.provisional) provisional_years_.insert(notice.year);
+    notices_.push_back(std::move(notice));
+  }
   for (const auto& notice : notices_) {
-    scheduled_years_.insert(notice.year);
     for (const auto& holiday : notice.holidays) {
       off_days_.insert(holiday.off_days.begin(), holiday.off_days.end());
       makeup_days_.insert(holiday.makeup_days.begin(), holiday.makeup_days.end());
@@ -57,14 +64,28 @@ bool WorkCalendar::has_schedule(date::year year) const {
   return scheduled_years_.count(static_cast<int>(year)) > 0;
 }
 
+bool WorkCalendar::is_provisional(date::year year) const {
+  return provisional_years_.count(static_cast<int>(year)) > 0;
+}
+
 std::vector<int> WorkCalendar::years_without_schedule(Day first, Day last) const {
   std::vector<int> missing;
   if (last < first) return missing;
   const int from = static_cast<int>(date::year_month_day{first}.year());
   const int to = static_cast<int>(date::year_month_day{last}.year());
   for (int y = from; y <= to; ++y)
-    if (!scheduled_years_.count(y)) missing.push_back(y);
+    if (!scheduled_years_.count(y) && !provisional_years_.count(y)) missing.push_back(y);
   return missing;
+}
+
+std::vector<int> WorkCalendar::provisional_years(Day first, Day last) const {
+  std::vector<int> years;
+  if (last < first) return years;
+  const int from = static_cast<int>(date::year_month_day{first}.year());
+  const int to = static_cast<int>(date::year_month_day{last}.year());
+  for (int y = from; y <= to; ++y)
+    if (provisional_years_.count(y)) years.push_back(y);
+  return years;
 }
 
 std::int64_t WorkCalendar::workdays(Day first, Day last) const {

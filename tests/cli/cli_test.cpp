@@ -4,6 +4,8 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace cadence {
 namespace {
 using testing::CliResult;
@@ -182,12 +184,80 @@ TEST_F(CliTest, PlanJson) {
   EXPECT_EQ(slots->getObject(2)->getArray("tags")->getElement<std::string>(0), "expanded");
 }
 
+// A calendar folder of the test's own, so that which years the repository has notices for
+// does not matter: a 2026 notice, and the lunar dates of 2027 only.
+std::string own_calendars(const CliRunner& cli) {
+  cli.dir().write("cal/cn/holidays-2026.toml", "year = 2026\n[[holiday]]\nname = \"元旦\"\noff = [2026-01-01]\nmakeup = []\n");
+  cli.dir().write("cal/cn/observances.toml",
+                  "[[lunar]]\nname = \"除夕\"\ndates = [2027-02-05]\n[[lunar]]\nname = \"清明\"\ndates = [2027-04-05]\n"
+                  "[[lunar]]\nname = \"端午\"\ndates = [2027-06-09]\n[[lunar]]\nname = \"中秋\"\ndates = [2027-09-15]\n");
+  return cli.dir().file("cal");
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 TEST_F(CliTest, MissingScheduleIsSaidOnceOnStderr) {
   import_golden();
-  const auto r = cli.run(golden({"check", "--as-of", "2027-03-01", "--format", "json"}));
+  const auto calendars = own_calendars(cli);
+  const auto check = [&](const std::string& as_of) {
+    return cli.run({"check", "--as-of", as_of, "--format", "json", "--rules=" + kGolden + "/rules", "--calendars=" + calendars});
+  };
+  const auto provisional = check("2027-03-01");
+  ASSERT_EQ(provisional.code, 0) << provisional.err;
+  EXPECT_EQ(provisional.err,
+            "warning: no State Council holiday notice for 2027 in " + calendars +
+                "/cn; using a provisional schedule there (the statutory holidays of 《全国年节及纪念日放假办法》, a day on a "
+                "weekend made up on the next workday, no 调休) until holidays-2027.toml is added\n");
+
+  // 2028 is beyond the lunar dates: Monday–Friday, said once, next to 2027's line.
+  const auto beyond = check("2028-03-01");
+  ASSERT_EQ(beyond.code, 0) << beyond.err;
+  EXPECT_EQ(occurrences(beyond.err, "warning: no official holiday schedule for 2028 in " + calendars +
+                                        "/cn, and no provisional one: its observances.toml has no 除夕, 清明, 端午 and 中秋 "
+                                        "dates for that year; counting Monday–Friday as workdays there\n"),
+            1u)
+      << beyond.err;
+  EXPECT_EQ(occurrences(beyond.err, "warning"), occurrences(beyond.err, "\n")) << beyond.err;
+  EXPECT_LE(occurrences(beyond.err, "using a provisional schedule"), 1u) << beyond.err;  // 2027's, if the range reaches it
+
+  // 2024 is before the law's current days: Monday–Friday too, and it says why.
+  const auto before = check("2024-06-30");
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(occurrences(before.err, "warning"), 1u) << before.err;  // the range reaches back to 2023
+  EXPECT_NE(before.err.find("2024 in " + calendars +
+                            "/cn, and no provisional one before 2025, when the current statutory days of "
+                            "《全国年节及纪念日放假办法》 took effect; counting Monday–Friday as workdays there\n"),
+            std::string::npos)
+      << before.err;
+
+  cli.dir().write("cal/cn/holidays-2027.toml", "year = 2027\n[[holiday]]\nname = \"元旦\"\noff = [2027-01-01]\nmakeup = []\n");
+  const auto notice = check("2027-03-01");
+  ASSERT_EQ(notice.code, 0) << notice.err;
+  EXPECT_EQ(notice.err, "");
+}
+
+TEST_F(CliTest, PlanKeepsOffTheStatutoryDaysOfAYearWithoutANotice) {
+  import_golden();
+  const auto r = cli.run({"plan", "--unit", "town-a", "--year", "2027", "--format", "json", "--rules=" + kGolden + "/rules",
+                          "--calendars=" + own_calendars(cli)});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.err.find("warning: no official holiday schedule for 2027"), std::string::npos) << r.err;
-  EXPECT_EQ(r.err.find("warning", r.err.find("warning") + 1), std::string::npos);
+  const auto slots = parse(r.out)->getArray("slots");
+  ASSERT_GT(slots->size(), 0u);
+  const std::set<std::string> off{"2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-04-05",
+                                  "2027-05-03", "2027-05-04", "2027-06-09", "2027-09-15", "2027-10-01", "2027-10-04",
+                                  "2027-10-05"};
+  for (std::size_t i = 0; i < slots->size(); ++i) {
+    const auto slot = slots->getObject(static_cast<unsigned>(i));
+    EXPECT_FALSE(off.count(slot->getValue<std::string>("date"))) << slot->getValue<std::string>("rule") << " on "
+                                                                 << slot->getValue<std::string>("date");
+    if (slot->getValue<std::string>("rule") == "ideology-analysis-meeting" && slot->getValue<std::string>("period") == "2027-Q1") {
+      EXPECT_EQ(slot->getValue<std::string>("date"), "2027-01-04");  // not 元旦
+    }
+  }
 }
 
 TEST_F(CliTest, UsageErrorsExitTwo) {

@@ -1,5 +1,6 @@
 // The feed as values: which sessions and deadlines a unit sees, and how they read.
 #include "core/feed.h"
+#include "core/provisional_schedule.h"
 #include "rule_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -107,6 +108,33 @@ TEST(Feed, HolidayLayerGroupsOffDaysAndListsMakeupWorkdays) {
   }
   EXPECT_TRUE(national_day);
   EXPECT_TRUE(makeup);
+}
+
+TEST(Feed, HolidayLayerMarksAProvisionalYearsDaysAsExpected) {
+  Scenario s;
+  auto notices = s.calendar.notices();
+  notices.push_back(provisional_notice(date::year{2027}, {d(2027, 2, 5), d(2027, 4, 5), d(2027, 6, 9), d(2027, 9, 15)}));
+  s.calendar = WorkCalendar(notices, {});
+  const Feed feed = s.feed("county", d(2026, 12, 2), false, true);
+  std::map<Day, const FeedItem*> holidays;
+  for (const auto& i : feed.items)
+    if (i.kind == FeedItemKind::holiday) holidays[i.date] = &i;
+  ASSERT_TRUE(holidays.count(d(2027, 1, 1)));
+  const FeedItem& new_year = *holidays[d(2027, 1, 1)];
+  EXPECT_EQ(new_year.uid, "holiday.2027-01-01@cadence");  // the notice's day will update it in place
+  EXPECT_EQ(new_year.summary, "元旦（预计）");
+  EXPECT_NE(new_year.description.find("预计 provisional"), std::string::npos) << new_year.description;
+  EXPECT_NE(new_year.description.find("国务院办公厅通知尚未发布"), std::string::npos) << new_year.description;
+  EXPECT_NE(new_year.description.find("元旦放假（预计）：2027-01-01 至 2027-01-01，共 1 天"), std::string::npos);
+  ASSERT_TRUE(holidays.count(d(2027, 2, 5)));
+  const FeedItem& spring = *holidays[d(2027, 2, 5)];
+  EXPECT_EQ(spring.last_date, d(2027, 2, 10));
+  EXPECT_EQ(spring.summary, "春节（预计）");
+  EXPECT_NE(spring.description.find("其中 2027-02-09、2027-02-10 为补假"), std::string::npos) << spring.description;
+  // The notices' own days still read as announced.
+  ASSERT_TRUE(holidays.count(d(2026, 10, 1)));
+  EXPECT_EQ(holidays[d(2026, 10, 1)]->summary, "国庆节（放假）");
+  for (const auto& i : feed.items) EXPECT_FALSE(i.kind == FeedItemKind::makeup_workday && i.date >= d(2027, 1, 1)) << i.uid;  // no 调休
 }
 
 TEST(Feed, FingerprintChangesWithWhatAClientSees) {

@@ -1,5 +1,6 @@
 #include "core/work_calendar.h"
 
+#include "core/provisional_schedule.h"
 #include "test_calendar.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +27,37 @@ TEST(WorkCalendarTest, FallsBackToMondayToFridayWithoutASchedule) {
   EXPECT_TRUE(cal.has_schedule(date::year{2026}));
   EXPECT_TRUE(cal.is_workday(d(2027, 1, 1)));  // a Friday; 2027's notice is not out
   EXPECT_EQ(cal.years_without_schedule(d(2026, 12, 1), d(2027, 2, 1)), std::vector<int>{2027});
+}
+
+const LunarDates kLunar2027{d(2027, 2, 5), d(2027, 4, 5), d(2027, 6, 9), d(2027, 9, 15)};
+
+TEST(WorkCalendarTest, AProvisionalYearKeepsItsStatutoryDaysOff) {
+  auto notices = cn_calendar().notices();
+  notices.push_back(provisional_notice(date::year{2027}, kLunar2027));
+  const WorkCalendar cal(notices, {});
+  EXPECT_TRUE(cal.is_provisional(date::year{2027}));
+  EXPECT_FALSE(cal.has_schedule(date::year{2027}));
+  EXPECT_FALSE(cal.is_provisional(date::year{2026}));
+  EXPECT_TRUE(cal.years_without_schedule(d(2026, 12, 1), d(2027, 12, 31)).empty());
+  EXPECT_EQ(cal.provisional_years(d(2026, 12, 1), d(2027, 12, 31)), std::vector<int>{2027});
+  EXPECT_FALSE(cal.is_workday(d(2027, 1, 1)));   // 元旦, a Friday
+  EXPECT_FALSE(cal.is_workday(d(2027, 2, 10)));  // Wednesday, in lieu of Sunday 初二
+  EXPECT_TRUE(cal.is_workday(d(2027, 2, 11)));
+  EXPECT_EQ(cal.holiday_on(d(2027, 10, 4)), "国庆节");
+  EXPECT_EQ(cal.nth_workday_after(d(2026, 12, 31), 1), d(2027, 1, 4));
+}
+
+TEST(WorkCalendarTest, ANoticeReplacesTheProvisionalScheduleOfItsYear) {
+  auto notices = cn_calendar().notices();
+  notices.push_back(provisional_notice(date::year{2027}, kLunar2027));
+  notices.push_back({2027, "2027", {testing::holiday("元旦", {d(2027, 1, 1)}, {})}});
+  const WorkCalendar cal(notices, {});
+  EXPECT_TRUE(cal.has_schedule(date::year{2027}));
+  EXPECT_FALSE(cal.is_provisional(date::year{2027}));
+  EXPECT_TRUE(cal.provisional_years(d(2027, 1, 1), d(2027, 12, 31)).empty());
+  EXPECT_FALSE(cal.is_workday(d(2027, 1, 1)));
+  EXPECT_TRUE(cal.is_workday(d(2027, 2, 10)));  // provisional only; this notice gives no 春节
+  for (const auto& n : cal.notices()) EXPECT_FALSE(n.provisional);
 }
 
 TEST(WorkCalendarTest, CountsWorkdaysInclusive) {
