@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace cadence {
@@ -32,6 +33,22 @@ TEST(RuleLoaderTest, TheDefaultPackLoadsAndCitesItsSources) {
   ASSERT_NE(study->quota("expanded"), nullptr);
   EXPECT_EQ(study->quota("expanded")->min, 4);
   EXPECT_NE(study->source.find("002_89d6aed285bfb3d4.txt"), std::string::npos);
+}
+
+// The annual rules a source dates are planned and judged in a window; every other rule has none.
+TEST(RuleLoaderTest, TheDefaultPackWindowsTheAnnualRulesASourceDates) {
+  const auto set = load_rules(CADENCE_SOURCE_DIR "/rules");
+  ASSERT_TRUE(set.ok());
+  const PlanWindow q4{date::October / 1, date::December / 31};
+  const std::map<std::string, PlanWindow> expected{{"organisation-life-meeting", q4},
+                                                   {"member-appraisal", q4},
+                                                   {"democratic-life-meeting", q4},
+                                                   {"secretary-party-lecture", {date::June / 1, date::July / 31}}};
+  std::map<std::string, PlanWindow> found;
+  for (const auto& r : set.rules)
+    if (r.plan.window) found.emplace(r.id, *r.plan.window);
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(set.windows.size(), expected.size());
 }
 
 TEST(RuleLoaderTest, ReadsEveryField) {
