@@ -2,6 +2,7 @@
 """Validate the rule pack and the demo data, and print the demo's expected compliance.
 
     python3 demo/check.py [--as-of 2026-11-20] [--quiet]     # Python >= 3.11 (tomllib)
+    python3 demo/check.py --check-json CHECK.json... --plan-json PLAN.json...
 
 Checks (exit 1 on any problem):
   rules/*.toml   parse; only the keys of the normative format (plus source, authority,
@@ -14,8 +15,11 @@ Checks (exit 1 on any problem):
                  it (deadline rules; make-ups of cadence rules, naming an earlier period).
 Then, unless --quiet, it applies the compliance formulas of design.md ("Compliance") to the
 demo as of the given date and prints status counts per rule and the non-compliant units of
-committee level.  This is an independent sketch for eyeballing the scenario, not the
-reference implementation.
+committee level.  This is an independent sketch, not the reference implementation; with
+--check-json / --plan-json it instead compares `cadence check --format json` and `cadence plan
+--format json` outputs over the demo data with its own results (status, target, done and
+expected of every result; date and tags of every slot) and exits 1 on any difference
+(scripts/crosscheck.sh).
 """
 import argparse
 import csv
