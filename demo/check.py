@@ -2,6 +2,7 @@
 """Validate the rule pack and the demo data, and print the demo's expected compliance.
 
     python3 demo/check.py [--as-of 2026-11-20] [--quiet]     # Python >= 3.11 (tomllib)
+    python3 demo/check.py --check-json CHECK.json... --plan-json PLAN.json...
 
 Checks (exit 1 on any problem):
   rules/*.toml   parse; only the keys of the normative format (plus source, authority,
@@ -14,8 +15,11 @@ Checks (exit 1 on any problem):
                  it (deadline rules; make-ups of cadence rules, naming an earlier period).
 Then, unless --quiet, it applies the compliance formulas of design.md ("Compliance") to the
 demo as of the given date and prints status counts per rule and the non-compliant units of
-committee level.  This is an independent sketch for eyeballing the scenario, not the
-reference implementation.
+committee level.  This is an independent sketch, not the reference implementation; with
+--check-json / --plan-json it instead compares `cadence check --format json` and `cadence plan
+--format json` outputs over the demo data with its own results (status, target, done and
+expected of every result; date and tags of every slot) and exits 1 on any difference
+(scripts/crosscheck.sh).
 """
 import argparse
 import csv
@@ -31,7 +35,7 @@ REPO = HERE.parent
 UNIT_TYPES = {"committee", "party-group", "working-committee", "general-branch", "branch"}
 PERIODS = {"year", "half", "quarter", "month", "week"}
 RULE_KEYS = {"id", "title", "title_en", "applies_to", "kind", "period", "target", "due", "quotas",
-             "source", "authority", "note", "effective_from", "effective_until", "plan", "remind"}
+             "source", "authority", "note", "effective_from", "effective_until", "plan", "remind", "short"}
 ISO_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -122,7 +126,7 @@ def lint_rule(w, r):
         problem(f"{w}: kind {kind!r}")
     plan = r.get("plan")
     if plan is not None:
-        if plan.keys() - {"weekday", "time", "duration"}:
+        if plan.keys() - {"weekday", "time", "duration", "window"}:
             problem(f"{w}: plan keys {sorted(plan.keys())}")
         if "weekday" in plan and plan["weekday"] not in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
             problem(f"{w}: plan.weekday {plan['weekday']!r}")
@@ -130,6 +134,8 @@ def lint_rule(w, r):
             problem(f"{w}: plan.time {plan['time']!r}")
         if "duration" in plan and not ISO_DURATION.match(str(plan["duration"])):
             problem(f"{w}: plan.duration {plan['duration']!r}")
+        if "window" in plan:
+            lint_window(w, r, plan["window"])
     rem = r.get("remind")
     if rem is not None:
         if rem.keys() - {"before", "escalate_after_workdays"}:
@@ -140,6 +146,51 @@ def lint_rule(w, r):
         e = rem.get("escalate_after_workdays")
         if e is not None and (type(e) is not int or e < 0):
             problem(f"{w}: escalate_after_workdays {e!r}")
+
+
+def month_day(text):
+    """(month, day) of an "MM-DD" that every year has (02-29 is refused), else None."""
+    m = re.fullmatch(r"(\d{2})-(\d{2})", text) if isinstance(text, str) else None
+    if not m or (m[1], m[2]) == ("02", "29"):
+        return None
+    try:
+        dt.date(2001, int(m[1]), int(m[2]))
+    except ValueError:
+        return None
+    return int(m[1]), int(m[2])
+
+
+def lint_window(w, r, window):
+    if r.get("kind") != "cadence" or r.get("period") != "year":
+        problem(f"{w}: plan.window only on a cadence rule with period = year")
+    ends = [month_day(x) for x in window] if isinstance(window, list) and len(window) == 2 else [None]
+    if None in ends:
+        problem(f"{w}: plan.window {window!r} must be two month-days [\"MM-DD\", \"MM-DD\"]")
+    elif ends[1] < ends[0]:
+        problem(f"{w}: plan.window {window!r} ends before it starts")
+
+
+def window_dates(rule, year):
+    """The plan window of a rule in `year` as (first, last) dates, or None without one."""
+    window = rule.get("plan", {}).get("window")
+    if not window:
+        return None
+    (m1, d1), (m2, d2) = month_day(window[0]), month_day(window[1])
+    return dt.date(year, m1, d1), dt.date(year, m2, d2)
+
+
+def lint_windows_on_calendar(rules, is_workday, years):
+    for rule in rules.values():
+        for y in sorted(years):
+            span = window_dates(rule, y) if month_day_ok(rule) else None
+            if span and not any(is_workday(span[0] + dt.timedelta(days=i))
+                                for i in range((span[1] - span[0]).days + 1)):
+                problem(f"{rule['_file']} {rule['id']}: plan.window has no workday in {y}")
+
+
+def month_day_ok(rule):
+    window = rule.get("plan", {}).get("window")
+    return bool(window) and isinstance(window, list) and len(window) == 2 and None not in map(month_day, window)
 
 
 # --- calendar and periods ---------------------------------------------------------------
@@ -154,6 +205,7 @@ def load_calendar(cal_dir: Path):
 
     def is_workday(d):
         return d in makeup or (d.weekday() < 5 and d not in off)
+    is_workday.years = years
     return is_workday
 
 
@@ -330,10 +382,44 @@ def due_date(rule, start, end, is_workday):
     return d
 
 
-def compliance(rules, units, records, as_of, is_workday, past_periods=False):
+def span_of(rule, start, end, a, b):
+    """Where a rule is planned and measured: its plan window within the active part [a, b] of
+    the period [start, end]; [a, b] itself without a window or when none of it is active."""
+    window = window_dates(rule, start.year)
+    if window:
+        lo, hi = max(a, window[0], start), min(b, window[1], end)
+        if lo <= hi:
+            return lo, hi
+    return a, b
+
+
+def elapsed(rule, start, end, a, b, as_of, W):
+    """design.md's elapsed fraction f as (part, whole): month-weighted for a whole quarter, half
+    or year; otherwise workdays of the span (the active part, narrowed to the plan window);
+    0 before the span, 1 after it; calendar days where a workday denominator would be 0."""
+    lo, hi = span_of(rule, start, end, a, b)
+    if as_of < lo:
+        return 0, 1
+    u = min(as_of, hi)
+    if (lo, hi) == (start, end) and rule["period"] in ("year", "half", "quarter"):
+        first = dt.date(u.year, u.month, 1)
+        last = dt.date(u.year + (u.month == 12), u.month % 12 + 1, 1) - dt.timedelta(days=1)
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        full = (u.year - start.year) * 12 + u.month - start.month
+        part, whole = W(first, u), W(first, last)
+        if whole == 0:
+            part, whole = (u - first).days + 1, (last - first).days + 1
+        return full * whole + part, months * whole
+    if W(lo, hi) == 0:
+        return (u - lo).days + 1, (hi - lo).days + 1
+    return W(lo, u), W(lo, hi)
+
+
+def compliance(rules, units, records, as_of, is_workday, past_periods=False, numbers=None):
     """Statuses as `cadence check --as-of` would give them; with past_periods, instead every
     period of the as-of year that ended before as_of, for cadence rules of sub-year periods
-    (what `cadence check --period ID` shows)."""
+    (what `cadence check --period ID` shows).  `numbers`, if given, receives
+    {(unit, rule, period): (target, done, expected)} of the cadence results."""
     def W(a, b):
         return sum(1 for i in range((b - a).days + 1) if is_workday(a + dt.timedelta(days=i)))
 
@@ -360,13 +446,13 @@ def compliance(rules, units, records, as_of, is_workday, past_periods=False):
 
         def sat(rs):
             return len(rs) >= target and all(tagged(rs, t) >= m for t, m in mins.items())
-        el, tot = W(a, min(as_of, b)), W(a, b)
-        if tot == 0:
-            el, tot = (min(as_of, b) - a).days + 1, (b - a).days + 1
+        el, tot = elapsed(rule, start, end, a, b, as_of, W)
         done = plain + made
         behind = len(done) < target * el // tot or any(tagged(done, t) < m * el // tot for t, m in mins.items())
         status = ("met" if sat(plain) else "made_up" if sat(done) else
                   "missed" if as_of > b else "behind" if behind else "on_track")
+        if numbers is not None:
+            numbers[(u["id"], rule["id"], pid)] = (target, len(done), target * el // tot)
         return status, f"{len(done)}/{target}" + "".join(f" {t} {tagged(done, t)}/{m}" for t, m in mins.items())
 
     def deadline(u, rule):
@@ -421,6 +507,99 @@ def compliance(rules, units, records, as_of, is_workday, past_periods=False):
     return results
 
 
+# --- plans (design.md "Planning") ---------------------------------------------------------
+def periods_starting_in(kind, year):
+    if kind == "year":
+        return [f"{year}"]
+    if kind == "half":
+        return [f"{year}-H1", f"{year}-H2"]
+    if kind == "quarter":
+        return [f"{year}-Q{q}" for q in range(1, 5)]
+    if kind == "month":
+        return [f"{year}-{m:02d}" for m in range(1, 13)]
+    weeks, d = [], dt.date(year, 1, 1)
+    while d.year == year:
+        if d.weekday() == 0:
+            weeks.append(period_of("week", d))
+        d += dt.timedelta(days=1)
+    return weeks
+
+
+def plan(rules, u, year, is_workday):
+    """The slots `cadence plan --unit U --year Y` suggests: [(rule, period, slot, date, tags)]."""
+    def W(a, b):
+        return sum(1 for i in range((b - a).days + 1) if is_workday(a + dt.timedelta(days=i)))
+    weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    slots = []
+    for rule in rules.values():
+        if rule["kind"] != "cadence" or u["type"] not in rule["applies_to"]:
+            continue
+        for pid in periods_starting_in(rule["period"], year):
+            _, start, end = period_bounds(pid)
+            if not (rule.get("effective_from", dt.date.min) <= start <= rule.get("effective_until", dt.date.max)):
+                continue
+            a, b = max(start, u["_from"]), min(end, u["_until"])
+            if a > b:
+                continue
+            full, part = W(start, end), W(a, b)
+            n = -(-rule["target"] * part // full) if (a, b) != (start, end) else rule["target"]
+            lo, hi = span_of(rule, start, end, a, b)
+            every = [lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1)]
+            days = [d for d in every if is_workday(d)] or every
+            m, first, dates = len(days), 0, []
+            wanted = weekdays.index(rule["plan"]["weekday"]) if "weekday" in rule.get("plan", {}) else None
+            for k in range(n):
+                if m >= n:
+                    group = days[first:first + m // n + (1 if k < m % n else 0)]
+                    first += len(group)
+                    dates.append(next((d for d in group if d.weekday() == wanted), group[0]))
+                else:
+                    dates.append(days[min(k, m - 1)])
+            tags = [[] for _ in range(n)]
+            for q in rule.get("quotas", []):
+                qm = -(-q["min"] * part // full) if (a, b) != (start, end) else q["min"]
+                for j in range(1, qm + 1):
+                    tags[-(-j * n // qm) - 1].append(q["tag"])
+            slots += [(rule["id"], pid, k + 1, dates[k], tags[k]) for k in range(n)]
+    return slots
+
+
+# --- cross-checks against the outputs of the C++ implementation ----------------------------
+def compare_check(path, rules, units, records, is_workday):
+    """Compares `cadence check --format json` output with this sketch; returns the problems."""
+    import json
+    doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    as_of = dt.date.fromisoformat(doc["as_of"])
+    numbers = {}
+    ours = {(uid, rid, pid): st for uid, rid, pid, st, _ in
+            compliance(rules, units, records, as_of, is_workday, numbers=numbers)}
+    diffs = []
+    for r in doc["results"]:
+        key = (r["unit"], r["rule"], r["period"])
+        if key not in ours:
+            diffs.append(f"{path}: {key} not expected here")
+        elif ours[key] != r["status"]:
+            diffs.append(f"{path}: {key} status {r['status']}, expected {ours[key]}")
+        elif key in numbers and numbers[key] != (r["target"], r["done"], r["expected"]) and r["status"] != "upcoming":
+            diffs.append(f"{path}: {key} target/done/expected {(r['target'], r['done'], r['expected'])}, "
+                         f"expected {numbers[key]}")
+    if len(doc["results"]) != len(ours):
+        diffs.append(f"{path}: {len(doc['results'])} results, expected {len(ours)}")
+    return diffs, len(doc["results"])
+
+
+def compare_plan(path, rules, units, is_workday):
+    """Compares `cadence plan --format json` output with this sketch; returns the problems."""
+    import json
+    doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    ours = [(rid, pid, k, str(d), t) for rid, pid, k, d, t in plan(rules, units[doc["unit"]], doc["year"], is_workday)]
+    theirs = [(s["rule"], s["period"], s["slot"], s["date"], s["tags"]) for s in doc["slots"]]
+    diffs = [f"{path}: slot {t}, expected {o}" for t, o in zip(theirs, ours) if t != o]
+    if len(theirs) != len(ours):
+        diffs.append(f"{path}: {len(theirs)} slots, expected {len(ours)}")
+    return diffs, len(theirs)
+
+
 def print_summary(title, res, units, bad=("behind", "missed", "made_up", "late", "overdue")):
     print(f"\n{title}")
     per_rule = defaultdict(Counter)
@@ -438,13 +617,31 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--as-of", default="2026-11-20")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--check-json", nargs="*", default=[], metavar="FILE",
+                    help="`cadence check --format json` outputs over the demo data to compare with")
+    ap.add_argument("--plan-json", nargs="*", default=[], metavar="FILE",
+                    help="`cadence plan --format json` outputs over the demo data to compare with")
     a = ap.parse_args()
     rules = lint_rules(REPO / "rules")
     is_workday = load_calendar(REPO / "calendars" / "cn")
+    lint_windows_on_calendar(rules, is_workday, is_workday.years)
     units, records = check_demo(rules, is_workday)
     for p in problems:
         print("PROBLEM", p)
     print(f"{len(rules)} rules, {len(units)} units, {len(records)} records; {len(problems)} problem(s)")
+    if (a.check_json or a.plan_json) and not problems:
+        diffs = []
+        for path in a.check_json:
+            found, n = compare_check(path, rules, units, records, is_workday)
+            diffs += found
+            print(f"{path}: {n} results compared")
+        for path in a.plan_json:
+            found, n = compare_plan(path, rules, units, is_workday)
+            diffs += found
+            print(f"{path}: {n} slots compared")
+        for d in diffs:
+            print("DISAGREES", d)
+        return 1 if diffs else 0
     if not a.quiet and not problems:
         as_of = dt.date.fromisoformat(a.as_of)
         res = compliance(rules, units, records, as_of, is_workday)

@@ -1,6 +1,7 @@
 #include "core/compliance.h"
 
 #include "core/due_date.h"
+#include "core/plan_window.h"
 
 #include <algorithm>
 
@@ -14,10 +15,10 @@ constexpr std::array<Status, 6> kCadenceStatuses{Status::met,    Status::made_up
                                                  Status::behind, Status::missed,  Status::upcoming};
 constexpr std::array<Status, 4> kDeadlineStatuses{Status::done, Status::late, Status::overdue, Status::pending};
 
-// Workdays in [a, b], or calendar days when `period` has no workday at all (design.md).
-std::int64_t measure(Day a, Day b, const Period& period, const WorkCalendar& calendar) {
+// Workdays in [a, b], or calendar days when `span` has no workday at all (design.md).
+std::int64_t measure(Day a, Day b, const Period& span, const WorkCalendar& calendar) {
   if (b < a) return 0;
-  if (calendar.workdays(period.start, period.end) == 0) return (b - a).count() + 1;
+  if (calendar.workdays(span.start, span.end) == 0) return (b - a).count() + 1;
   return calendar.workdays(a, b);
 }
 
@@ -29,16 +30,19 @@ struct Fraction {
 // floor(x × f) in integers, never in floating point.
 int expected_share(int x, Fraction f) { return f.whole == 0 ? x : static_cast<int>(x * f.part / f.whole); }
 
-// The elapsed share of a period on `until`. For a whole quarter, half or year every month
-// weighs the same and workdays count within the month: "12 a year" means one a month, so on
-// 2026-06-30 half the year has passed, though only 120 of its 248 workdays have (Spring
-// Festival falls in February). Plain workdays would expect 5 sessions there, calling the seed
-// township that skipped a month on track. Months, weeks and partly active units use workdays
-// over the whole window, as design.md says. See README, "Compliance".
-Fraction elapsed(const Period& window, const Period& period, Day until, const WorkCalendar& calendar) {
-  if (until < window.start) return {0, 1};
-  const bool whole_months = window == period && period.kind != PeriodKind::month && period.kind != PeriodKind::week;
-  if (!whole_months) return {measure(window.start, until, period, calendar), measure(window.start, window.end, period, calendar)};
+// The elapsed share of `span` (the part of the period a rule is measured over) on `until`:
+// 0 before it, 1 after it. For a whole quarter, half or year every month weighs the same
+// and workdays count within the month: "12 a year" means one a month, so on 2026-06-30 half
+// the year has passed, though only 120 of its 248 workdays have (Spring Festival falls in
+// February). Plain workdays would expect 5 sessions there, calling the seed township that
+// skipped a month on track. Months, weeks, partly active units and plan windows use workdays
+// over the span, as design.md says: a window is a stretch of workdays the planner spreads
+// its slots over, often not whole months. See README, "Compliance".
+Fraction elapsed(const Period& span, const Period& period, Day until, const WorkCalendar& calendar) {
+  if (until < span.start) return {0, 1};
+  until = std::min(until, span.end);
+  const bool whole_months = span == period && period.kind != PeriodKind::month && period.kind != PeriodKind::week;
+  if (!whole_months) return {measure(span.start, until, span, calendar), measure(span.start, span.end, span, calendar)};
   const Period month = period_containing(PeriodKind::month, until);
   const auto month_of = [](Day d) {
     const date::year_month_day ymd{d};
@@ -125,8 +129,9 @@ std::optional<Result> evaluate_cadence(const Rule& rule, const Unit& unit, const
     if (counted != Counted::no) with_makeups.add(e);
   }
 
-  // Measured over the active part: it replaces P in every formula.
-  const Fraction f = elapsed(*active, period, counted_until, calendar);
+  // Measured over the active part (it replaces P in every formula), narrowed to the plan
+  // window: behind once the window has passed without the record, never before it opens.
+  const Fraction f = elapsed(planning_span(rule.plan.window, *active, period), period, counted_until, calendar);
   r.done = with_makeups.all;
   r.expected = expected_share(r.target, f);
   for (std::size_t i = 0; i < rule.quotas.size(); ++i)

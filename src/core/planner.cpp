@@ -1,6 +1,7 @@
 #include "core/planner.h"
 
 #include "core/compliance.h"
+#include "core/plan_window.h"
 
 namespace cadence {
 
@@ -47,12 +48,13 @@ std::vector<Slot> plan_period(const Rule& rule, std::size_t rule_index, const Pe
 std::vector<Slot> plan_unit_period(const Rule& rule, std::size_t rule_index, const Unit& unit, const Period& period,
                                    const WorkCalendar& calendar) {
   if (rule.kind != RuleKind::cadence || !rule.applies_to_type(unit.type) || !rule.effective_in(period)) return {};
-  const auto window = active_part(unit, period);
-  if (!window) return {};
+  const auto active = active_part(unit, period);
+  if (!active) return {};
+  // The target is the active part's; the slots go into the plan window within it.
   std::vector<int> mins;
-  for (const auto& q : rule.quotas) mins.push_back(scaled_target(q.min, *window, period, calendar));
-  return plan_period(rule, rule_index, period, *window, scaled_target(rule.target, *window, period, calendar), mins,
-                     calendar);
+  for (const auto& q : rule.quotas) mins.push_back(scaled_target(q.min, *active, period, calendar));
+  return plan_period(rule, rule_index, period, planning_span(rule.plan.window, *active, period),
+                     scaled_target(rule.target, *active, period, calendar), mins, calendar);
 }
 
 std::vector<Slot> plan_unit_year(const std::vector<Rule>& rules, const Unit& unit, date::year year,

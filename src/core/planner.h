@@ -25,13 +25,14 @@ std::vector<Slot> plan_period(const Rule& rule, std::size_t rule_index, const Pe
                               const Period& window, int target, const std::vector<int>& quota_mins,
                               const WorkCalendar& calendar);
 
-// The slots of one cadence rule for one unit in one period, over the unit's active part of it
-// with the target scaled to it; none when the rule does not apply there.
+// The slots of one cadence rule for one unit in one period, with the target scaled to the
+// unit's active part, over the rule's plan window within that part (planning_span); none
+// when the rule does not apply there.
 std::vector<Slot> plan_unit_period(const Rule& rule, std::size_t rule_index, const Unit& unit, const Period& period,
                                    const WorkCalendar& calendar);
 
 // Slots of every cadence rule that applies to the unit, for the periods starting in `year`,
-// over the unit's active part of each period with targets scaled to it.
+// as plan_unit_period gives them.
 std::vector<Slot> plan_unit_year(const std::vector<Rule>& rules, const Unit& unit, date::year year,
                                  const WorkCalendar& calendar);
 

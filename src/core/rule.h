@@ -4,6 +4,7 @@
 #include "core/day.h"
 #include "core/iso_duration.h"
 #include "core/period.h"
+#include "core/plan_window.h"
 
 #include <chrono>
 #include <optional>
@@ -33,6 +34,7 @@ struct PlanSpec {
   std::optional<date::weekday> weekday;
   std::optional<std::chrono::minutes> time;  // local time of day
   std::optional<IsoDuration> duration;
+  std::optional<PlanWindow> window;  // the time of year the sessions are held in
 };
 
 struct RemindSpec {

@@ -35,6 +35,17 @@ std::optional<std::chrono::minutes> parse_time_of_day(const std::string& s) {
   return std::chrono::hours{std::stoi(m[1])} + std::chrono::minutes{std::stoi(m[2])};
 }
 
+// "MM-DD", a day every year has: 02-29 is refused, as it would vanish in three years of four.
+std::optional<date::month_day> parse_month_day(const std::string& s) {
+  static const std::regex mmdd("([0-9]{2})-([0-9]{2})");
+  std::smatch m;
+  if (!std::regex_match(s, m, mmdd)) return std::nullopt;
+  const date::month_day md{date::month{static_cast<unsigned>(std::stoi(m[1]))},
+                           date::day{static_cast<unsigned>(std::stoi(m[2]))}};
+  if (!md.ok() || md == date::February / 29) return std::nullopt;
+  return md;
+}
+
 class RuleReader {
  public:
   RuleReader(const toml::table& table, const std::string& file, Diagnostics& out)
@@ -154,7 +165,7 @@ class RuleReader {
     const auto* plan = f_.table("plan");
     if (!plan) return;
     TomlFields p(*plan, f_.file(), "plan: ", out_);
-    p.only({"weekday", "time", "duration"});
+    p.only({"weekday", "time", "duration", "window"});
     if (auto wd = p.string("weekday", false)) {
       r.plan.weekday = parse_weekday(*wd);
       if (!r.plan.weekday) p.error("weekday", "'weekday' must be one of mon, tue, wed, thu, fri, sat, sun");
@@ -167,7 +178,43 @@ class RuleReader {
       r.plan.duration = parse_iso_duration(*d);
       if (!r.plan.duration) p.error("duration", "'duration' \"" + *d + "\" is not an ISO 8601 duration such as \"PT2H\"");
     }
+    read_window(r, p);
   }
+
+  // A month-day range names one time of the year, so it fits only a year rule: on a half,
+  // quarter or month rule it would fall in one of the year's periods and say nothing about
+  // the others, and ISO weeks straddle years. It stays within the year: a session for year Y
+  // held in January Y+1 is a make-up for Y, not part of a window.
+  void read_window(Rule& r, TomlFields& p) {
+    const auto* window = p.array("window");
+    if (!window) return;
+    if (r.kind != RuleKind::cadence)
+      return p.error("window", "'window' plans the sessions of a cadence rule; a deadline rule has 'due'");
+    if (r.period != PeriodKind::year)
+      return p.error("window", "'window' is a time of the year and lies outside most " + std::string(to_string(r.period)) +
+                                   " periods; only a period = \"year\" rule takes one");
+    if (window->size() != 2) return p.error("window", "'window' must be two month-days [\"MM-DD\", \"MM-DD\"]" + kExample);
+    const auto first = month_day_at(*window->get(0), p);
+    const auto last = first ? month_day_at(*window->get(1), p) : std::nullopt;
+    if (!first || !last) return;
+    if (*last < *first)
+      return p.error_at(window->get(1)->source(),
+                        "plan: 'window' ends before it starts; it lies within the year (a session for the year held "
+                        "in the January after it is a make-up, recorded with the year as its period)");
+    r.plan.window = PlanWindow{*first, *last};
+  }
+
+  std::optional<date::month_day> month_day_at(const toml::node& item, TomlFields& p) {
+    const auto* text = item.as_string();
+    if (auto md = text ? parse_month_day(text->get()) : std::nullopt) return md;
+    const bool leap = text && text->get() == "02-29";
+    p.error_at(item.source(), "plan: " + (text ? "\"" + text->get() + "\"" : std::string("a non-string")) +
+                                  " in 'window' is not a month-day MM-DD" + kExample +
+                                  (leap ? " (02-29 is not in every year: use 02-28 or 03-01)" : ""));
+    return std::nullopt;
+  }
+
+  static inline const std::string kExample = ", such as [\"06-01\", \"07-31\"]";
 
   void read_remind(Rule& r) {
     const auto* remind = f_.table("remind");
@@ -188,6 +235,13 @@ class RuleReader {
   TomlFields f_;
   Diagnostics& out_;
 };
+
+// Where a rule's plan window is written, for the checks that need a work calendar.
+Diagnostic window_site(const toml::table& rule, const std::string& path) {
+  const auto* window = rule.at_path("plan.window").node();
+  const auto& where = window ? window->source() : rule.source();
+  return {path, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), ""};
+}
 
 }  // namespace
 
@@ -211,7 +265,9 @@ void load_rule_file(const std::string& path, RuleSet& into) {
                                   static_cast<int>(id->source().begin.column),
                                   "duplicate rule id '" + rule.id + "' (ids are unique across all rule files)"});
     }
-    if (into.diagnostics.size() == before) into.rules.push_back(std::move(rule));
+    if (into.diagnostics.size() != before) continue;
+    if (rule.plan.window) into.windows.push_back({into.rules.size(), window_site(*table, path)});
+    into.rules.push_back(std::move(rule));
   }
 }
 

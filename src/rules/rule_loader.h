@@ -11,6 +11,9 @@ namespace cadence {
 struct RuleSet {
   std::vector<Rule> rules;  // in file-name order, then file order
   std::vector<std::string> files;
+  // For each rule with a plan window, the index of the rule and where its window is written
+  // (a Diagnostic without a message), for lint_windows, which needs a work calendar.
+  std::vector<std::pair<std::size_t, Diagnostic>> windows;
   Diagnostics diagnostics;
   bool ok() const { return diagnostics.empty(); }
 };

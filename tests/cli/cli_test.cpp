@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace cadence {
@@ -325,6 +326,45 @@ TEST_F(CliTest, DefaultRulePackAndDemoDataWork) {
     EXPECT_EQ(row->getObject("counts")->getValue<int>("on_track"), 16);
   }
   EXPECT_TRUE(county_seen);
+}
+
+TEST_F(CliTest, RulesLintFindsAPlanWindowWithoutWorkdaysInTheCalendar) {
+  const auto path = cli.dir().write("holidays/r.toml", "[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\n"
+                                                       "kind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\n"
+                                                       "window = [\"10-01\", \"10-07\"]\n");
+  const auto r = cli.run({"rules", "lint", cli.dir().file("holidays"), "--calendars=" CADENCE_SOURCE_DIR "/calendars"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(path + ":9:10: error: plan: 'window' 10-01…10-07 has no workday in 2019, "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(", 2026 (holidays only)"), std::string::npos) << r.err;
+  // The default pack's windows all hold workdays.
+  const auto pack = cli.run(with_repo_data({"rules", "lint", CADENCE_SOURCE_DIR "/rules"}));
+  EXPECT_EQ(pack.code, 0) << pack.err;
+}
+
+// The demo township's annual rules that a source dates are planned in their windows, not on
+// the first workdays of January (书记讲党课 on 2026-01-06, 民主生活会 on 01-08 before).
+TEST_F(CliTest, DemoTownshipsDatedAnnualRulesArePlannedAndJudgedInTheirWindows) {
+  ASSERT_EQ(cli.run(with_repo_data({"units", "import", CADENCE_SOURCE_DIR "/demo/units.csv"})).code, 0);
+  ASSERT_EQ(cli.run(with_repo_data({"records", "import", CADENCE_SOURCE_DIR "/demo/records.csv"})).code, 0);
+  const auto plan = cli.run(with_repo_data({"plan", "--unit", "town-07", "--year", "2026", "--format", "json"}));
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  std::map<std::string, std::string> dates;
+  const auto slots = parse(plan.out)->getArray("slots");
+  for (std::size_t i = 0; i < slots->size(); ++i) {
+    const auto s = slots->getObject(static_cast<unsigned>(i));
+    if (s->getValue<int>("of") == 1) dates[s->getValue<std::string>("rule")] = s->getValue<std::string>("date");
+  }
+  EXPECT_EQ(dates["secretary-party-lecture"], "2026-06-02");  // first Tuesday of 06-01…07-31
+  EXPECT_EQ(dates["democratic-life-meeting"], "2026-10-08");  // first Thursday of Q4 after 国庆
+  // town-07 recorded no lecture: on track on 06-30, inside the window; behind once it passed.
+  const auto status_on = [&](const char* day, const char* unit) {
+    const auto doc = parse(cli.run(with_repo_data({"check", "--as-of", day, "--format", "json"})).out);
+    const auto r = find_result(doc, unit, "secretary-party-lecture");
+    return r ? r->getValue<std::string>("status") : "none";
+  };
+  EXPECT_EQ(status_on("2026-06-30", "town-07"), "on_track");
+  EXPECT_EQ(status_on("2026-08-03", "town-07"), "behind");
+  EXPECT_EQ(status_on("2026-08-03", "town-10"), "met");  // held 03-06, before the window: it counts
 }
 
 }  // namespace

@@ -112,6 +112,49 @@ TEST_F(ComplianceTest, RuleAppliesOnlyInPeriodsStartingWithinItsEffectiveRange) 
   EXPECT_FALSE(evaluate_cadence(rule, town, year, {}, d(2026, 6, 30), cal));
 }
 
+TEST_F(ComplianceTest, WindowedRuleIsOnTrackBeforeItsWindowAndBehindAfterIt) {
+  rule = secretary_lecture();  // once a year, window 06-01…07-31
+  const auto before = eval({}, d(2026, 5, 29));
+  EXPECT_EQ(before.expected, 0);
+  EXPECT_EQ(before.status, Status::on_track);
+  EXPECT_EQ(eval({}, d(2026, 7, 30)).status, Status::on_track);
+  // By the end of the window's last day (the whole as-of day counts, as for a period's last day)
+  // it has passed without the lecture: behind, with the period and target the year's.
+  EXPECT_EQ(eval({}, d(2026, 7, 31)).status, Status::behind);
+  const auto after = eval({}, d(2026, 8, 3));
+  EXPECT_EQ(after.expected, 1);
+  EXPECT_EQ(after.target, 1);
+  EXPECT_EQ(after.end, d(2026, 12, 31));
+  EXPECT_EQ(after.status, Status::behind);
+  // What counts stays the year's: a lecture in March, before the window, meets the rule.
+  EXPECT_EQ(eval({held(d(2026, 3, 10))}, d(2026, 8, 3)).status, Status::met);
+  EXPECT_EQ(eval({}, d(2027, 1, 4)).status, Status::missed);
+}
+
+TEST_F(ComplianceTest, InsideAWindowTheFractionIsItsWorkdays) {
+  rule = secretary_lecture();
+  rule.target = 4;
+  rule.plan.window = PlanWindow{date::October / 1, date::December / 31};  // 62 workdays in 2026
+  EXPECT_EQ(eval({}, d(2026, 9, 30)).expected, 0);  // the year alone would expect floor(4 × 9/12) = 3
+  EXPECT_EQ(eval({}, d(2026, 10, 7)).expected, 0);  // 国庆: no workday of the window yet
+  // Nov 18 is the window's 31st workday: floor(4 × 31 / 62) = 2 (month weights would say 3).
+  EXPECT_EQ(eval({}, d(2026, 11, 18)).expected, 2);
+  EXPECT_EQ(eval({}, d(2026, 11, 17)).expected, 1);
+  EXPECT_EQ(eval({}, d(2026, 12, 31)).expected, 4);
+}
+
+TEST_F(ComplianceTest, WindowOfAPartlyActiveUnitIsTheWindowsActivePart) {
+  rule = secretary_lecture();
+  town.active_from = d(2026, 7, 1);
+  // The window's active part is July: passed by August 3, so behind (target ceil(1 × 128/248)).
+  EXPECT_EQ(eval({}, d(2026, 8, 3)).status, Status::behind);
+  EXPECT_EQ(eval({}, d(2026, 7, 30)).status, Status::on_track);
+  // Formed after the window: measured over its active part, as if there were no window.
+  town.active_from = d(2026, 8, 3);
+  EXPECT_EQ(eval({}, d(2026, 12, 30)).expected, 0);
+  EXPECT_EQ(eval({}, d(2026, 12, 30)).status, Status::on_track);
+}
+
 TEST(DeadlineTest, DoneLateOverduePending) {
   const auto cal = cn_calendar();
   const auto rule = half_year_report();

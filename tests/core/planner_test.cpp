@@ -65,5 +65,41 @@ TEST(PlannerTest, PartlyActiveUnitIsPlannedOverItsActivePart) {
   EXPECT_GE(slots.front().date, d(2026, 7, 1));
 }
 
+TEST(PlannerTest, WindowedRuleIsPlannedOnTheWindowsWorkdays) {
+  const auto cal = cn_calendar();
+  // 书记讲党课 around 七一: the first Tuesday of June–July, not of January (2026-01-06).
+  const auto lecture = plan_unit_year({secretary_lecture()}, unit("t", "committee"), date::year{2026}, cal);
+  ASSERT_EQ(lecture.size(), 1u);
+  EXPECT_EQ(lecture[0].date, d(2026, 6, 2));
+  EXPECT_EQ(lecture[0].period, *parse_period("2026"));
+  // Two slots over Q4 2026's 62 workdays (国庆 until Oct 7, Saturday Oct 10 worked): groups
+  // of 31, the second starting Thursday Nov 19.
+  auto q4 = secretary_lecture();
+  q4.target = 2;
+  q4.plan.weekday = date::Thursday;
+  q4.plan.window = PlanWindow{date::October / 1, date::December / 31};
+  const auto slots = plan_unit_year({q4}, unit("t", "committee"), date::year{2026}, cal);
+  ASSERT_EQ(slots.size(), 2u);
+  EXPECT_EQ(slots[0].date, d(2026, 10, 8));
+  EXPECT_EQ(slots[1].date, d(2026, 11, 19));
+}
+
+TEST(PlannerTest, WindowNarrowsAPartlyActiveUnitsPlanUnlessItMissesTheWindow) {
+  const auto cal = cn_calendar();
+  auto town = unit("t", "committee");
+  town.active_until = d(2026, 7, 15);
+  const auto until = plan_unit_year({secretary_lecture()}, town, date::year{2026}, cal);
+  ASSERT_EQ(until.size(), 1u);
+  EXPECT_EQ(until[0].date, d(2026, 6, 2));  // in the window's active days, not on Jan 6
+  town.active_until.reset();
+  town.active_from = d(2026, 7, 8);
+  EXPECT_EQ(plan_unit_year({secretary_lecture()}, town, date::year{2026}, cal).at(0).date, d(2026, 7, 14));
+  // Formed after the window: the lecture is still due this year, planned in its active part.
+  town.active_from = d(2026, 8, 3);
+  const auto later = plan_unit_year({secretary_lecture()}, town, date::year{2026}, cal);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].date, d(2026, 8, 4));
+}
+
 }  // namespace
 }  // namespace cadence

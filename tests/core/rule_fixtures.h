@@ -31,6 +31,19 @@ inline Rule quarterly_analysis() {
   return r;
 }
 
+// 书记讲党课: once a year, around 七一 (the default pack's window).
+inline Rule secretary_lecture() {
+  Rule r;
+  r.id = "secretary-party-lecture";
+  r.title = "党委（党组）书记讲党课";
+  r.applies_to = {"committee"};
+  r.period = PeriodKind::year;
+  r.target = 1;
+  r.plan.weekday = date::Tuesday;
+  r.plan.window = PlanWindow{date::June / 1, date::July / 31};
+  return r;
+}
+
 inline Rule half_year_report() {
   Rule r;
   r.id = "half-year-report";

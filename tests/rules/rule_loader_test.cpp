@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace cadence {
@@ -34,6 +35,22 @@ TEST(RuleLoaderTest, TheDefaultPackLoadsAndCitesItsSources) {
   EXPECT_NE(study->source.find("002_89d6aed285bfb3d4.txt"), std::string::npos);
 }
 
+// The annual rules a source dates are planned and judged in a window; every other rule has none.
+TEST(RuleLoaderTest, TheDefaultPackWindowsTheAnnualRulesASourceDates) {
+  const auto set = load_rules(CADENCE_SOURCE_DIR "/rules");
+  ASSERT_TRUE(set.ok());
+  const PlanWindow q4{date::October / 1, date::December / 31};
+  const std::map<std::string, PlanWindow> expected{{"organisation-life-meeting", q4},
+                                                   {"member-appraisal", q4},
+                                                   {"democratic-life-meeting", q4},
+                                                   {"secretary-party-lecture", {date::June / 1, date::July / 31}}};
+  std::map<std::string, PlanWindow> found;
+  for (const auto& r : set.rules)
+    if (r.plan.window) found.emplace(r.id, *r.plan.window);
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(set.windows.size(), expected.size());
+}
+
 TEST(RuleLoaderTest, ReadsEveryField) {
   TempDir dir;
   dir.write("a.toml", R"([[rule]]
@@ -51,6 +68,7 @@ effective_from = 2025-01-01
 weekday = "thu"
 time = "14:30"
 duration = "PT2H"
+window = ["06-01", "07-31"]
 [rule.remind]
 before = ["P7D", "P1D"]
 escalate_after_workdays = 10
@@ -69,6 +87,12 @@ due = { from = "end", workdays = 5 }
   const auto& s = set.rules[0];
   EXPECT_EQ(s.plan.weekday, date::Thursday);
   EXPECT_EQ(s.plan.time, std::chrono::minutes{14 * 60 + 30});
+  EXPECT_EQ(s.plan.window, (PlanWindow{date::June / 1, date::July / 31}));
+  ASSERT_EQ(set.windows.size(), 1u);
+  EXPECT_EQ(set.windows[0].first, 0u);
+  EXPECT_EQ(set.windows[0].second.line, 16);
+  EXPECT_EQ(set.windows[0].second.column, 10);
+  EXPECT_FALSE(set.rules[1].plan.window);
   EXPECT_EQ(s.remind.before.size(), 2u);
   EXPECT_EQ(s.remind.before[0].days, 7);
   EXPECT_EQ(s.remind.escalate_after_workdays, 10);
@@ -115,7 +139,21 @@ INSTANTIATE_TEST_SUITE_P(
                 ":2:6: error: rule id 'Bad_Id' must be lower-case"},
         BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\nkind = 1\n", ":3:"},
         BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\ntime = \"2pm\"\n",
-                ":9:8: error: plan: 'time' must be HH:MM"}),
+                ":9:8: error: plan: 'time' must be HH:MM"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\nwindow = [\"06-01\", \"7-31\"]\n",
+                ":9:20: error: plan: \"7-31\" in 'window' is not a month-day MM-DD, such as [\"06-01\", \"07-31\"]"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\nwindow = [\"06-31\", \"07-31\"]\n",
+                ":9:11: error: plan: \"06-31\" in 'window' is not a month-day"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\nwindow = [\"02-01\", \"02-29\"]\n",
+                ":9:20: error: plan: \"02-29\" in 'window' is not a month-day MM-DD, such as [\"06-01\", \"07-31\"] (02-29 is not in every year"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\nwindow = [\"12-01\", \"01-31\"]\n",
+                ":9:20: error: plan: 'window' ends before it starts"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"year\"\ntarget = 1\n[rule.plan]\nwindow = [\"06-01\"]\n",
+                ":9:10: error: plan: 'window' must be two month-days"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\nperiod = \"quarter\"\ntarget = 1\n[rule.plan]\nwindow = [\"01-01\", \"01-31\"]\n",
+                ":9:10: error: plan: 'window' is a time of the year and lies outside most quarter periods; only a period = \"year\" rule takes one"},
+        BadRule{"[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"deadline\"\nperiod = \"year\"\ndue = { from = \"end\", days = 1 }\n[rule.plan]\nwindow = [\"01-01\", \"01-31\"]\n",
+                ":9:10: error: plan: 'window' plans the sessions of a cadence rule"}),
     [](const ::testing::TestParamInfo<BadRule>& info) { return "case" + std::to_string(info.index); });
 
 TEST(RuleLoaderTest, DuplicateIdsAcrossFiles) {

@@ -5,17 +5,34 @@
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "rules/rule_loader.h"
+#include "rules/window_lint.h"
 
 namespace cadence::cli {
 
 namespace {
+
+// Plan windows need the work calendar; without one (--calendars) they are checked for
+// everything else, and stderr says what was left out.
+void lint_with_calendar(const Invocation& inv, RuleSet& set) {
+  if (set.windows.empty() || !set.ok()) return;
+  std::optional<WorkCalendar> calendar;
+  try {
+    calendar = load_calendar(inv);
+  } catch (const InputError& e) {
+    inv.err << "note: plan windows not checked for workdays, the calendar did not load:\n" << e.what() << '\n';
+    return;
+  }
+  const auto found = lint_windows(set, *calendar);
+  set.diagnostics.insert(set.diagnostics.end(), found.begin(), found.end());
+}
 
 int lint(const Invocation& inv) {
   inv.args.allow({});
   const auto& words = inv.args.positionals();
   if (words.size() > 3) throw UsageError("usage: cadence rules lint [DIR]");
   const auto dir = words.size() == 3 ? words[2] : inv.settings.rules;
-  const auto set = cadence::load_rules(dir);
+  auto set = cadence::load_rules(dir);
+  lint_with_calendar(inv, set);
   for (const auto& d : set.diagnostics) inv.err << d.to_string() << '\n';
   if (!set.ok()) {
     inv.err << set.diagnostics.size() << (set.diagnostics.size() == 1 ? " problem" : " problems") << " in " << dir << '\n';
