@@ -1,6 +1,7 @@
 #include "ical/ics_scan.h"
 
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 #include "ical/content_lines.h"
 
 #include <date/date.h>
@@ -54,6 +55,8 @@ class Scanner {
     PropertyParts p;
     if (!split_property(l.text, p)) return error(l.line, "no ':' in this line (expected NAME:VALUE): '" + l.text.substr(0, 60) + "'");
     const auto name = upper(p.name);
+    // RFC 5545 allows no control character but tab in a content line; libical would keep one.
+    if (const auto problem = text_problem(l.text, l.text.size()); !problem.empty()) error(l.line, name + " " + problem);
     if (name == "BEGIN") return begin(l.line, upper(p.value));
     if (name == "END") return end(l.line, upper(p.value));
     if (open_.empty()) return error(l.line, name + " outside BEGIN:VCALENDAR … END:VCALENDAR");

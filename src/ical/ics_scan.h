@@ -9,7 +9,7 @@ namespace cadence::ical {
 
 // The physical line of each VEVENT's BEGIN directly inside a VCALENDAR, in file order — the
 // order libical returns them in. Throws InputError with `file:line` for: no BEGIN:VCALENDAR
-// first, a line without ':', BEGIN/END that do not pair up, a VEVENT without DTSTART, and a
+// first, a line without ':', a control character other than tab, BEGIN/END that do not pair up, a VEVENT without DTSTART, and a
 // DTSTART that is not a DATE or DATE-TIME.
 std::vector<int> scan_ics(const std::string& file, std::string_view text);
 

@@ -24,7 +24,8 @@ struct OccurrenceDays {
   std::string problem;    // set when they cannot be computed
 };
 
-// Expansion stops at the first occurrence after `as_of`, or after kMaxOccurrences.
+// Expansion stops at the first occurrence after `as_of`, or after kMaxOccurrences. A rule more
+// often than daily (SECONDLY, MINUTELY, HOURLY) with a day filter is a problem, not expanded.
 OccurrenceDays occurrence_days(icalcomponent* event, EventClock& clock, Day as_of, const Overrides& overrides);
 inline constexpr int kMaxOccurrences = 10000;
 
