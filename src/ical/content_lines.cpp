@@ -27,6 +27,44 @@ std::vector<ContentLine> unfold(std::string_view text) {
   return lines;
 }
 
+namespace {
+
+// The octets from `at` that no fold may split: a UTF-8 sequence, or a backslash and the
+// character it escapes.
+std::size_t unit_length(std::string_view line, std::size_t at) {
+  auto sequence = [&](std::size_t i) {
+    std::size_t n = 1;
+    while (i + n < line.size() && (static_cast<unsigned char>(line[i + n]) & 0xC0) == 0x80) ++n;
+    return n;
+  };
+  if (line[at] == '\\' && at + 1 < line.size()) return 1 + sequence(at + 1);
+  return sequence(at);
+}
+
+void fold_into(std::string& out, std::string_view line) {
+  std::size_t room = kMaxLineOctets;
+  for (std::size_t at = 0; at < line.size();) {
+    const auto n = unit_length(line, at);
+    if (n > room) {
+      out += "\r\n ";
+      room = kMaxLineOctets - 1;  // the leading blank counts
+    }
+    out.append(line.substr(at, n));
+    room -= std::min(room, n);
+    at += n;
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string refold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 64);
+  for (const auto& line : unfold(text)) fold_into(out, line.text);
+  return out;
+}
+
 bool split_property(std::string_view line, PropertyParts& parts) {
   const auto name_end = line.find_first_of(";:");
   if (name_end == std::string_view::npos) return false;
