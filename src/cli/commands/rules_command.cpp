@@ -17,6 +17,8 @@ int lint(const Invocation& inv) {
   const auto dir = words.size() == 3 ? words[2] : inv.settings.rules;
   const auto set = cadence::load_rules(dir);
   for (const auto& d : set.diagnostics) inv.err << d.to_string() << '\n';
+  // A warning, not an error: the rule still works and the feed falls back to the source.
+  for (const auto& w : set.warnings) inv.err << w.file << ":" << w.line << ": warning: " << w.message << '\n';
   if (!set.ok()) {
     inv.err << set.diagnostics.size() << (set.diagnostics.size() == 1 ? " problem" : " problems") << " in " << dir << '\n';
     return 2;
@@ -42,7 +44,7 @@ int list(const Invocation& inv) {
       if (r.kind == RuleKind::cadence) json.field("target", r.target);
       json.key("applies_to").begin_array();
       for (const auto& t : r.applies_to) json.value(t);
-      json.end_array().field("authority", r.authority).field("source", r.source).end_object();
+      json.end_array().field("authority", r.authority).field("source", r.source).field("cite", r.cite).end_object();
     }
     json.end_array();
     json.flush();
