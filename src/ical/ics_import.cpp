@@ -84,7 +84,8 @@ class Reader {
       if (rule.applies_to_type(context.unit.type)) rules_.push_back(&rule);
   }
 
-  void read(icalcomponent* event, int line, const ical::Overrides& overrides) {
+  void read(icalcomponent* event, ical::EventLines at, const ical::Overrides& overrides) {
+    const int line = at.begin;
     const auto words = words_of(event);
     if (const auto problem = text_problem(words.summary, kMaxNoteBytes, LineBreaks::allowed); !problem.empty())
       return error(line, "SUMMARY (the record's note) " + problem);
@@ -108,7 +109,7 @@ class Reader {
     if (!held_skip.empty() || !rule_skip.empty()) return once(event, line, std::move(r), held_skip, rule_skip);
     if (const auto problem = recurrence_error(event); !problem.empty()) return error(line, problem);
     const auto days = ical::occurrence_days(event, clock_, context_.as_of, overrides);
-    if (!days.problem.empty()) return error(line, days.problem);
+    if (!days.problem.empty()) return error(days.in_rrule && at.rrule ? at.rrule : line, days.problem);
     for (const auto day : days.days) {
       r.date = day;
       add(line, r, day > context_.as_of ? after_as_of() : "");

@@ -80,8 +80,11 @@ class Expansion {
 
   OccurrenceDays run(const Overrides& overrides) {
     if (!push(start_, tzid_)) return {{}, unknown_zone_message(tzid_)};
-    if (auto* rrule = icalcomponent_get_first_property(event_, ICAL_RRULE_PROPERTY))
-      if (auto problem = expand(icalproperty_get_rrule(rrule)); !problem.empty()) return {{}, problem};
+    if (auto* rrule = icalcomponent_get_first_property(event_, ICAL_RRULE_PROPERTY)) {
+      auto recur = icalproperty_get_rrule(rrule);
+      if (auto problem = sub_daily_problem(recur); !problem.empty()) return {{}, problem, true};
+      if (auto problem = expand(recur); !problem.empty()) return {{}, problem};
+    }
     for (auto* p = icalcomponent_get_first_property(event_, ICAL_RDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(event_, ICAL_RDATE_PROPERTY)) {
       const auto rdate = icalproperty_get_rdate(p);
@@ -102,7 +105,6 @@ class Expansion {
 
   std::string expand(icalrecurrencetype recur) {
     if (recur.freq == ICAL_NO_RECURRENCE) return "RRULE is not a recurrence rule (no valid FREQ)";
-    if (auto problem = sub_daily_problem(recur); !problem.empty()) return problem;
     if (!align_until(recur, start_, tzid_, clock_)) return unknown_zone_message(tzid_);
     const std::unique_ptr<icalrecur_iterator, IteratorFree> it(icalrecur_iterator_new(recur, start_));
     if (!it) return "RRULE cannot be expanded by libical";

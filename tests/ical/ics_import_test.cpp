@@ -274,7 +274,8 @@ TEST_P(IcsSubDailyTest, RuleWithADayFilterIsRefusedWithTheLineInsteadOfSearching
   const auto rrule = "RRULE:FREQ=" + GetParam() + ";BYMONTH=2;BYMONTHDAY=30";
   const auto error = error_of(calendar_of({event("DTSTART:20260305T020000Z", "理论学习中心组集体学习"),
                                            event("DTSTART:20260306T020000Z", "意识形态分析研判会", {rrule})}));
-  EXPECT_EQ(error.rfind("cal.ics:9: error: RRULE FREQ=" + GetParam() + ";", 0), 0u) << error;
+  // The RRULE's own line: the VEVENT begins on line 9.
+  EXPECT_EQ(error.rfind("cal.ics:13: error: RRULE FREQ=" + GetParam() + ";", 0), 0u) << error;
   EXPECT_NE(error.find(": FREQ=" + GetParam() + " with a day filter (BYDAY, BYMONTHDAY"), std::string::npos) << error;
 }
 

@@ -23,7 +23,9 @@ int lint(const Invocation& inv) {
     inv.err << set.diagnostics.size() << (set.diagnostics.size() == 1 ? " problem" : " problems") << " in " << dir << '\n';
     return 2;
   }
-  inv.out << dir << ": " << set.rules.size() << " rules in " << set.files.size() << " files, no problems\n";
+  inv.out << dir << ": " << set.rules.size() << " rules in " << set.files.size() << " files, no problems";
+  if (!set.warnings.empty()) inv.out << ", " << set.warnings.size() << (set.warnings.size() == 1 ? " warning" : " warnings");
+  inv.out << '\n';
   return 0;
 }
 
