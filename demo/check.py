@@ -5,9 +5,9 @@
     python3 demo/check.py --check-json CHECK.json... --plan-json PLAN.json...
 
 Checks (exit 1 on any problem):
-  rules/*.toml   parse; only the keys of the normative format (plus source, authority,
-                 note); required keys and types; ids unique across files; every rule has
-                 `source` and `authority`; quotas min <= target; due/plan/remind well formed.
+  rules/*.toml   parse; only the keys of the normative format (plus source, cite,
+                 authority, note, short); required keys and types; ids unique across
+                 files; every rule has `source` and `authority`; quotas min <= target; due/plan/remind well formed.
   demo/*.csv     exact headers; unit ids unique, parents exist, known types; every record's
                  unit and rule exist, the unit's type is in the rule's applies_to, tags are
                  quota tags of that rule, the date is a 2026 workday in the demo window and
@@ -34,8 +34,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 UNIT_TYPES = {"committee", "party-group", "working-committee", "general-branch", "branch"}
 PERIODS = {"year", "half", "quarter", "month", "week"}
-RULE_KEYS = {"id", "title", "title_en", "applies_to", "kind", "period", "target", "due", "quotas",
-             "source", "authority", "note", "effective_from", "effective_until", "plan", "remind", "short"}
+RULE_KEYS = {"id", "title", "short", "title_en", "applies_to", "kind", "period", "target", "due", "quotas",
+             "source", "cite", "authority", "note", "effective_from", "effective_until", "plan", "remind"}
 ISO_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -80,7 +80,7 @@ def lint_rule(w, r):
             problem(f"{w}: missing {k}")
     if not ID_RE.match(str(r.get("id", ""))):
         problem(f"{w}: id must match [a-z0-9-]+")
-    for k in ("title", "title_en", "source", "note"):
+    for k in ("title", "short", "title_en", "source", "cite", "note"):
         if k in r and (not isinstance(r[k], str) or not r[k].strip()):
             problem(f"{w}: {k} must be a non-empty string")
     at = r.get("applies_to")

@@ -1,5 +1,7 @@
 #include "cli/arguments.h"
 
+#include "core/diagnostic.h"
+
 namespace cadence::cli {
 
 namespace {
@@ -36,6 +38,13 @@ std::optional<std::string> Arguments::option(const std::string& name) const {
   auto it = options_.find(name);
   if (it == options_.end()) return std::nullopt;
   return it->second;
+}
+
+std::string Arguments::text_option(const std::string& name, std::size_t max_bytes, LineBreaks breaks) const {
+  auto value = option(name).value_or("");
+  if (const auto problem = text_problem(value, max_bytes, breaks); !problem.empty())
+    throw InputError("--" + name + ": " + problem);
+  return value;
 }
 
 void Arguments::allow(const std::set<std::string>& allowed) const {

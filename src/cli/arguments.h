@@ -1,6 +1,8 @@
 #pragma once
 // The command line split into positionals, `--name value` options and flags, with the global
 // options (--db, --rules, --calendars, --config) accepted before or after the subcommand.
+#include "core/plain_text.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -22,6 +24,9 @@ class Arguments {
 
   const std::vector<std::string>& positionals() const { return positionals_; }
   std::optional<std::string> option(const std::string& name) const;
+  // A free-text option (a note, a label): "" when absent. Throws InputError naming the option
+  // when the value has a control character or is over `max_bytes` (see core/plain_text.h).
+  std::string text_option(const std::string& name, std::size_t max_bytes, LineBreaks breaks = LineBreaks::refused) const;
   bool flag(const std::string& name) const { return flags_.count(name) > 0; }
   // Throws UsageError for any option or flag outside `allowed` (global options always allowed).
   void allow(const std::set<std::string>& allowed) const;

@@ -2,6 +2,7 @@
 
 #include "cli/json_writer.h"
 #include "cli/text_table.h"
+#include "core/plain_text.h"
 
 namespace cadence::cli {
 
@@ -38,6 +39,9 @@ std::string expected(const Result& r, const Rule& rule) {
   for (std::size_t i = 0; i < r.quotas.size(); ++i) text += "/" + std::to_string(r.quotas[i].expected);
   return text;
 }
+
+// Names come from units.csv, which is checked; printable still, as the store may be older.
+std::string unit_text(const Unit& u) { return printable(u.name + " (" + u.id + ")"); }
 
 std::string period_text(const Result& r) {
   std::string text = r.period.id();
@@ -111,8 +115,8 @@ void write_check_table(std::ostream& out, const CheckReport& report, const UnitT
   TextTable results({"单位 Unit", "要求 Rule", "周期 Period", "完成 Done", "应完成 Expected", "状态 Status"});
   for (const auto& r : report.results) {
     const Rule& rule = rules[r.rule];
-    results.add({tree.at(r.unit).name + " (" + tree.at(r.unit).id + ")", rule.title, period_text(r), progress(r, rule),
-                 expected(r, rule), coloured(r.status, colour)});
+    results.add_formatted({unit_text(tree.at(r.unit)), printable(rule.title), period_text(r), printable(progress(r, rule)),
+                           expected(r, rule), coloured(r.status, colour)});
   }
   if (results.empty()) out << "No rule applies to these units in this period.\n";
   else results.print(out);
@@ -127,8 +131,8 @@ void write_check_table(std::ostream& out, const CheckReport& report, const UnitT
     }
     char rate[16];
     std::snprintf(rate, sizeof rate, "%.1f%%", r.rate() * 100);
-    rollup.add({tree.at(r.unit).name + " (" + tree.at(r.unit).id + ")", rules[r.rule].title, r.period.id(),
-                std::to_string(r.applicable), rate, statuses});
+    rollup.add_formatted({unit_text(tree.at(r.unit)), printable(rules[r.rule].title), r.period.id(),
+                          std::to_string(r.applicable), rate, statuses});
   }
   rollup.print(out);
 }

@@ -12,7 +12,14 @@ std::string json_escape(std::string_view text) {
 }
 
 void append_json_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
+  auto unicode = [&](unsigned code) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", code);
+    out += buf;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -20,13 +27,12 @@ void append_json_escaped(std::string& out, std::string_view text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
+        // JSON requires only C0 escaped; DEL and the C1 controls (C2 80–C2 9F) are too, so that
+        // JSON shown on a terminal cannot drive it either.
+        if (byte < 0x20 || byte == 0x7F) unicode(byte);
+        else if (byte == 0xC2 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80)
+          unicode(static_cast<unsigned char>(text[++i]));
+        else out += c;
     }
   }
 }

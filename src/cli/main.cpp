@@ -3,6 +3,7 @@
 #include "cli/commands/commands.h"
 #include "cli/invocation.h"
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 #include "store/store_error.h"
 
 #include <unistd.h>
@@ -66,21 +67,22 @@ int main(int argc, char** argv) {
                            std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
       return c.run(inv);
     }
-    std::cerr << "cadence: unknown command '" << name << "'\n";
+    std::cerr << "cadence: unknown command '" << cadence::printable(name) << "'\n";
     usage(std::cerr);
     return 2;
   } catch (const UsageError& e) {
-    std::cerr << "cadence: " << e.what() << "\n";
+    std::cerr << "cadence: " << cadence::printable_lines(e.what()) << "\n";
     return 2;
   } catch (const cadence::InputError& e) {
-    std::cerr << e.what() << "\n";
+    // Messages quote the bad input, which may hold the very control characters refused.
+    std::cerr << cadence::printable_lines(e.what()) << "\n";
     return 2;
   } catch (const cadence::store::ImportItemError& e) {
     // The CLI checks input before the store sees it; this is the store's own guard.
-    std::cerr << "cadence: " << e.what() << "\n";
+    std::cerr << "cadence: " << cadence::printable_lines(e.what()) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "cadence: " << e.what() << "\n";
+    std::cerr << "cadence: " << cadence::printable_lines(e.what()) << "\n";
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 #include "cli/text_table.h"
 
+#include "core/plain_text.h"
+
 #include <algorithm>
 
 namespace cadence::cli {
@@ -28,6 +30,15 @@ std::size_t display_width(std::string_view s) {
     i += len;
   }
   return width;
+}
+
+TextTable::TextTable(std::vector<std::string> header) : header_(std::move(header)) {
+  for (auto& cell : header_) cell = printable(cell);
+}
+
+void TextTable::add(std::vector<std::string> row) {
+  for (auto& cell : row) cell = printable(cell);
+  rows_.push_back(std::move(row));
 }
 
 void TextTable::print(std::ostream& out) const {

@@ -48,7 +48,11 @@ std::string rule_lines(const Rule& rule) {
   return text;
 }
 
-std::string source_line(const Rule& rule) { return rule.source.empty() ? "" : "\n依据 Source：" + rule.source; }
+// The citation a reader can follow; `source` is the rule author's note and may name a seed file.
+std::string source_line(const Rule& rule) {
+  const auto& citation = rule.cite.empty() ? rule.source : rule.cite;
+  return citation.empty() ? "" : "\n依据 Source：" + citation;
+}
 
 std::string uid(const std::string& unit, const std::string& rule, const std::string& period, const std::string& what) {
   return rule + "." + period + "." + what + "." + unit + "@cadence";

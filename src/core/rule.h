@@ -54,6 +54,7 @@ struct Rule {
   std::vector<Quota> quotas;
   std::optional<DueSpec> due;  // deadline rules
   std::string source;
+  std::string cite;  // the citation people read (feed DESCRIPTION); empty: show source
   std::string authority;  // "central" or "local"
   std::string note;
   std::optional<Day> effective_from;

@@ -1,6 +1,7 @@
 #include "csv/records_csv.h"
 
 #include "csv/csv_reader.h"
+#include "csv/plain_fields.h"
 #include "csv/row_errors.h"
 
 #include <algorithm>
@@ -11,6 +12,8 @@ namespace cadence {
 namespace {
 
 const std::vector<std::string> kHeader{"unit", "rule", "date", "tags", "period", "note"};
+const FieldLimit kLimits[]{{"unit", kMaxIdBytes},   {"rule", kMaxIdBytes},   {"date", kMaxIdBytes},
+                           {"tags", kMaxLineBytes}, {"period", kMaxIdBytes}, {"note", kMaxNoteBytes, LineBreaks::allowed}};
 
 const Rule* find_rule(const std::vector<Rule>& rules, const std::string& id) {
   for (const auto& r : rules)
@@ -89,6 +92,7 @@ std::vector<Record> parse_records_csv(const std::string& file, std::string_view 
       errors.add(row.line, "row", "expected 6 fields, found " + std::to_string(row.fields.size()));
       continue;
     }
+    if (!check_plain_fields(row, kLimits, errors)) continue;
     const auto& f = row.fields;
     Record r;
     r.unit = f[0];

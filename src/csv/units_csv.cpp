@@ -1,6 +1,7 @@
 #include "csv/units_csv.h"
 
 #include "csv/csv_reader.h"
+#include "csv/plain_fields.h"
 #include "csv/row_errors.h"
 
 #include <date/tz.h>
@@ -14,6 +15,9 @@ namespace {
 
 const std::vector<std::string> kRequired{"id", "parent", "name", "type", "secretary_email", "admin_emails", "timezone"};
 const std::vector<std::string> kOptional{"active_from", "active_until"};
+const FieldLimit kLimits[]{{"id", kMaxIdBytes},       {"parent", kMaxIdBytes},          {"name", kMaxLineBytes},
+                           {"type", kMaxIdBytes},     {"secretary_email", kMaxLineBytes}, {"admin_emails", kMaxLineBytes},
+                           {"timezone", kMaxIdBytes}, {"active_from", kMaxIdBytes},     {"active_until", kMaxIdBytes}};
 
 bool valid_id(const std::string& s) {
   static const std::regex id("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -48,6 +52,7 @@ std::vector<Unit> parse_units_csv(const std::string& file, std::string_view text
       errors.add(row.line, "row", "expected " + std::to_string(columns) + " fields, found " + std::to_string(row.fields.size()));
       continue;
     }
+    if (!check_plain_fields(row, kLimits, errors)) continue;
     const auto& f = row.fields;
     Unit u;
     u.id = f[0];

@@ -16,6 +16,12 @@ struct ContentLine {
 // CRLF or LF line ends; blank lines are dropped.
 std::vector<ContentLine> unfold(std::string_view text);
 
+// `text` (CRLF line ends, possibly folded) folded again so that no line exceeds 75 octets and
+// no fold splits a UTF-8 sequence or a backslash escape (`\` | `n`): legal, but Google
+// Calendar has been reported to drop such events, and libical's own folding does it.
+std::string refold(std::string_view text);
+inline constexpr std::size_t kMaxLineOctets = 75;
+
 // "DTSTART;TZID=Asia/Shanghai:20260305T143000" split at the ':' that ends the parameters
 // (a ':' inside a quoted parameter value does not count).
 struct PropertyParts {

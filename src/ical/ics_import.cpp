@@ -1,11 +1,13 @@
 #include "ical/ics_import.h"
 
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 #include "ical/content_lines.h"
 #include "ical/event_clock.h"
 #include "ical/ics_scan.h"
 #include "ical/occurrences.h"
 #include "ical/rule_match.h"
+#include "ical/text_parser.h"
 
 #include <libical/ical.h>
 
@@ -17,11 +19,6 @@
 namespace cadence {
 
 namespace {
-
-struct ComponentFree {
-  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
-};
-using ComponentPtr = std::unique_ptr<icalcomponent, ComponentFree>;
 
 std::optional<std::string> x_property(icalcomponent* event, std::string_view name) {
   for (auto* p = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); p;
@@ -87,8 +84,11 @@ class Reader {
       if (rule.applies_to_type(context.unit.type)) rules_.push_back(&rule);
   }
 
-  void read(icalcomponent* event, int line, const ical::Overrides& overrides) {
+  void read(icalcomponent* event, ical::EventLines at, const ical::Overrides& overrides) {
+    const int line = at.begin;
     const auto words = words_of(event);
+    if (const auto problem = text_problem(words.summary, kMaxNoteBytes, LineBreaks::allowed); !problem.empty())
+      return error(line, "SUMMARY (the record's note) " + problem);
     const auto match = ical::match_rule(words, rules_);
     Record r;
     r.unit = context_.unit.id;
@@ -109,7 +109,7 @@ class Reader {
     if (!held_skip.empty() || !rule_skip.empty()) return once(event, line, std::move(r), held_skip, rule_skip);
     if (const auto problem = recurrence_error(event); !problem.empty()) return error(line, problem);
     const auto days = ical::occurrence_days(event, clock_, context_.as_of, overrides);
-    if (!days.problem.empty()) return error(line, days.problem);
+    if (!days.problem.empty()) return error(days.in_rrule && at.rrule ? at.rrule : line, days.problem);
     for (const auto day : days.days) {
       r.date = day;
       add(line, r, day > context_.as_of ? after_as_of() : "");
@@ -181,7 +181,7 @@ class Reader {
 std::vector<IcsEntry> read_ics(const std::string& file, std::string_view text, const IcsContext& context) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const auto lines = ical::scan_ics(file, text);
-  const ComponentPtr root(icalparser_parse_string(std::string(text).c_str()));
+  const auto root = ical::parse_text(text);
   const auto events = root ? events_of(root.get()) : std::vector<icalcomponent*>{};
   if (events.size() != lines.size())
     throw InputError(Diagnostics{{file, 0, 0, "libical read " + std::to_string(events.size()) + " events where the file has " +

@@ -31,8 +31,9 @@ struct IcsEntry {
 // the unit, the matched rule, the unit's local date, tags, the period of a deadline rule
 // (X-CADENCE-PERIOD) and the SUMMARY as note; they are not checked against the rules here
 // (see check_record). Two events that make the same record become one, tags merged.
-// Throws InputError with `file:line` when the file is malformed (see scan_ics), or an event
-// that would be a record has a TZID no one defines, a recurrence libical cannot read, or an
+// Throws InputError with `file:line` when the file is malformed (see scan_ics), an event's
+// SUMMARY is over kMaxNoteBytes, or an event that would be a record has a TZID no one defines,
+// a recurrence libical cannot read (or would search for ever: see occurrence_days), or an
 // X-CADENCE-PERIOD that is no period.
 std::vector<IcsEntry> read_ics(const std::string& file, std::string_view text, const IcsContext& context);
 

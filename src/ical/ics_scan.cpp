@@ -1,6 +1,7 @@
 #include "ical/ics_scan.h"
 
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 #include "ical/content_lines.h"
 
 #include <date/date.h>
@@ -32,13 +33,14 @@ struct Open {
   std::string name;
   int line = 0;
   bool has_dtstart = false;
+  int event = -1;  // index in the scan's events when this is one of them
 };
 
 class Scanner {
  public:
   explicit Scanner(std::string file) : file_(std::move(file)) {}
 
-  std::vector<int> run(const std::vector<ContentLine>& lines) {
+  std::vector<EventLines> run(const std::vector<ContentLine>& lines) {
     if (lines.empty() || !iequals(lines.front().text, "BEGIN:VCALENDAR")) {
       const int line = lines.empty() ? 1 : lines.front().line;
       throw InputError(Diagnostics{{file_, line, 0, "missing BEGIN:VCALENDAR: this is not an iCalendar (.ics) file"}});
@@ -54,9 +56,13 @@ class Scanner {
     PropertyParts p;
     if (!split_property(l.text, p)) return error(l.line, "no ':' in this line (expected NAME:VALUE): '" + l.text.substr(0, 60) + "'");
     const auto name = upper(p.name);
+    // RFC 5545 allows no control character but tab in a content line; libical would keep one.
+    if (const auto problem = text_problem(l.text, l.text.size()); !problem.empty()) error(l.line, name + " " + problem);
     if (name == "BEGIN") return begin(l.line, upper(p.value));
     if (name == "END") return end(l.line, upper(p.value));
     if (open_.empty()) return error(l.line, name + " outside BEGIN:VCALENDAR … END:VCALENDAR");
+    if (name == "RRULE" && open_.back().event >= 0 && !vevents_[static_cast<std::size_t>(open_.back().event)].rrule)
+      vevents_[static_cast<std::size_t>(open_.back().event)].rrule = l.line;
     if (name == "DTSTART" && open_.back().name == "VEVENT") {
       open_.back().has_dtstart = true;
       if (!is_ical_date_or_date_time(p.value))
@@ -66,8 +72,12 @@ class Scanner {
 
   void begin(int line, std::string name) {
     if (open_.empty() && name != "VCALENDAR") error(line, "BEGIN:" + name + " outside BEGIN:VCALENDAR … END:VCALENDAR");
-    if (name == "VEVENT" && open_.size() == 1 && open_.front().name == "VCALENDAR") vevents_.push_back(line);
-    open_.push_back({std::move(name), line, false});
+    int event = -1;
+    if (name == "VEVENT" && open_.size() == 1 && open_.front().name == "VCALENDAR") {
+      event = static_cast<int>(vevents_.size());
+      vevents_.push_back({line, 0});
+    }
+    open_.push_back({std::move(name), line, false, event});
   }
 
   void end(int line, const std::string& name) {
@@ -88,7 +98,7 @@ class Scanner {
 
   std::string file_;
   std::vector<Open> open_;
-  std::vector<int> vevents_;
+  std::vector<EventLines> vevents_;
   Diagnostics diagnostics_;
 };
 
@@ -106,6 +116,6 @@ bool is_ical_date_or_date_time(std::string_view v) {
   return number(v.substr(9, 2)) < 24 && number(v.substr(11, 2)) < 60 && number(v.substr(13, 2)) <= 60;
 }
 
-std::vector<int> scan_ics(const std::string& file, std::string_view text) { return Scanner(file).run(unfold(text)); }
+std::vector<EventLines> scan_ics(const std::string& file, std::string_view text) { return Scanner(file).run(unfold(text)); }
 
 }  // namespace cadence::ical

@@ -1,6 +1,7 @@
 #include "ical/occurrences.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -46,6 +47,29 @@ bool align_until(icalrecurrencetype& recur, const icaltimetype& start, const std
   return true;
 }
 
+bool has(const short* by) { return by[0] != ICAL_RECURRENCE_ARRAY_MAX; }
+
+// libical looks for the next occurrence one FREQ step at a time and returns only when it finds
+// one: a rule more often than daily that keeps to some days walks every second (minute, hour)
+// of the days it skips, and for ever when no day matches (BYMONTH=2;BYMONTHDAY=30). Such
+// rules are refused before iterating, since no cap on occurrences returned can stop that walk.
+std::string sub_daily_problem(icalrecurrencetype& recur) {
+  const char* freq = recur.freq == ICAL_SECONDLY_RECURRENCE   ? "SECONDLY"
+                     : recur.freq == ICAL_MINUTELY_RECURRENCE ? "MINUTELY"
+                     : recur.freq == ICAL_HOURLY_RECURRENCE   ? "HOURLY"
+                                                              : nullptr;
+  if (!freq) return "";
+  if (!has(recur.by_day) && !has(recur.by_month_day) && !has(recur.by_year_day) && !has(recur.by_week_no) &&
+      !has(recur.by_month) && !has(recur.by_set_pos))
+    return "";
+  char* text = icalrecurrencetype_as_string_r(&recur);
+  const std::string rule = text ? text : "";
+  free(text);
+  return "RRULE " + rule + ": FREQ=" + freq +
+         " with a day filter (BYDAY, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS) is not supported: libical would "
+         "search it one step at a time, for ever when no day matches; write FREQ=DAILY or coarser with BYHOUR/BYMINUTE";
+}
+
 class Expansion {
  public:
   Expansion(icalcomponent* event, EventClock& clock, Day as_of) : event_(event), clock_(clock), as_of_(as_of) {
@@ -56,8 +80,11 @@ class Expansion {
 
   OccurrenceDays run(const Overrides& overrides) {
     if (!push(start_, tzid_)) return {{}, unknown_zone_message(tzid_)};
-    if (auto* rrule = icalcomponent_get_first_property(event_, ICAL_RRULE_PROPERTY))
-      if (auto problem = expand(icalproperty_get_rrule(rrule)); !problem.empty()) return {{}, problem};
+    if (auto* rrule = icalcomponent_get_first_property(event_, ICAL_RRULE_PROPERTY)) {
+      auto recur = icalproperty_get_rrule(rrule);
+      if (auto problem = sub_daily_problem(recur); !problem.empty()) return {{}, problem, true};
+      if (auto problem = expand(recur); !problem.empty()) return {{}, problem};
+    }
     for (auto* p = icalcomponent_get_first_property(event_, ICAL_RDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(event_, ICAL_RDATE_PROPERTY)) {
       const auto rdate = icalproperty_get_rdate(p);

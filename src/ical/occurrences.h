@@ -22,9 +22,11 @@ Overrides collect_overrides(const std::vector<icalcomponent*>& events, EventCloc
 struct OccurrenceDays {
   std::vector<Day> days;  // in order; at most one after `as_of`, the first
   std::string problem;    // set when they cannot be computed
+  bool in_rrule = false;  // the problem is the RRULE's own
 };
 
-// Expansion stops at the first occurrence after `as_of`, or after kMaxOccurrences.
+// Expansion stops at the first occurrence after `as_of`, or after kMaxOccurrences. A rule more
+// often than daily (SECONDLY, MINUTELY, HOURLY) with a day filter is a problem, not expanded.
 OccurrenceDays occurrence_days(icalcomponent* event, EventClock& clock, Day as_of, const Overrides& overrides);
 inline constexpr int kMaxOccurrences = 10000;
 

@@ -53,7 +53,7 @@ class RuleReader {
 
   Rule read() {
     f_.only({"id", "title", "short", "title_en", "applies_to", "kind", "period", "target", "quotas", "due", "source",
-             "authority", "note", "effective_from", "effective_until", "plan", "remind"});
+             "cite", "authority", "note", "effective_from", "effective_until", "plan", "remind"});
     Rule r;
     r.id = f_.string("id", true).value_or("");
     if (!r.id.empty() && !valid_slug(r.id))
@@ -62,6 +62,7 @@ class RuleReader {
     r.short_title = f_.string("short", false).value_or("");
     r.title_en = f_.string("title_en", false).value_or("");
     r.source = f_.string("source", false).value_or("");
+    r.cite = f_.string("cite", false).value_or("");
     r.note = f_.string("note", false).value_or("");
     r.authority = f_.string("authority", false).value_or("");
     if (!r.authority.empty() && r.authority != "central" && r.authority != "local")
@@ -245,6 +246,12 @@ Diagnostic window_site(const toml::table& rule, const std::string& path) {
 
 }  // namespace
 
+// "002_89d6aed285bfb3d4.txt": the name the seed reports are kept under, meaningless to readers.
+bool names_seed_file(const std::string& source) {
+  static const std::regex seed("[0-9]{3}_[0-9a-f]{16}\\.txt");
+  return std::regex_search(source, seed);
+}
+
 void load_rule_file(const std::string& path, RuleSet& into) {
   auto doc = parse_toml_file(path, into.diagnostics);
   if (!doc) return;
@@ -267,6 +274,10 @@ void load_rule_file(const std::string& path, RuleSet& into) {
     }
     if (into.diagnostics.size() != before) continue;
     if (rule.plan.window) into.windows.push_back({into.rules.size(), window_site(*table, path)});
+    if (rule.cite.empty() && names_seed_file(rule.source))
+      into.warnings.push_back({path, static_cast<int>(table->source().begin.line), 0,
+                               "rule '" + rule.id + "': its source names a seed file, so the feed would show that file's name; "
+                               "add cite = \"…\" (the regulation and article, or 地方实践：the document's title)"});
     into.rules.push_back(std::move(rule));
   }
 }

@@ -15,6 +15,7 @@ struct RuleSet {
   // (a Diagnostic without a message), for lint_windows, which needs a work calendar.
   std::vector<std::pair<std::size_t, Diagnostic>> windows;
   Diagnostics diagnostics;
+  Diagnostics warnings;  // what `rules lint` mentions without failing: a seed source with no cite
   bool ok() const { return diagnostics.empty(); }
 };
 
@@ -22,6 +23,9 @@ struct RuleSet {
 RuleSet load_rules(const std::string& dir);
 // Same, throwing InputError listing every diagnostic.
 std::vector<Rule> load_rules_or_throw(const std::string& dir);
+
+// True when `source` names a seed report's file (003_313a25426172a4c1.txt).
+bool names_seed_file(const std::string& source);
 
 // Parses one file's [[rule]] tables into `into`; ids are checked against those already there.
 void load_rule_file(const std::string& path, RuleSet& into);

@@ -1,4 +1,5 @@
 #include "cli_runner.h"
+#include "core/plain_text.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -135,6 +136,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\ncounty,town-a,X,committee,,,\n",
                 ":2: error: the unit hierarchy has a cycle: county → town-a → county"},
         BadFile{"units", "u.csv", "id,parent,name,type,secretary_email\nx,,X,committee,\n", ":1: error: wrong header"},
+        BadFile{"records", "r.csv", "unit,rule,date,tags,period,note\ntown-a,study-group-session,2026-06-01,,,\"\x1b[2J\x1b[H\"\n",
+                ":2: error: note: contains the control character ESC (0x1B) at byte 1"},
+        BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\nx,,X\x1b]0;t\x07,committee,,,\n",
+                ":2: error: name: contains the control character ESC (0x1B) at byte 2"},
         BadFile{"units", "u.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\n\"x,,X,committee,,,\n",
                 ":2: error: a quoted field is never closed"}),
     // Named by file kind and index: the default name prints the pointers' bytes, which differ
@@ -269,6 +274,46 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_NE(r.err.find("--as-of 'yesterday' is not a date"), std::string::npos);
   EXPECT_EQ(cli.run(golden({"check", "--colour", "red"})).code, 2);
   EXPECT_EQ(cli.run({"--help"}).code, 0);
+}
+
+TEST_F(CliTest, ControlCharactersInOptionsAreRefusedNamingTheOption) {
+  import_golden();
+  auto r = cli.run(golden({"records", "add", "--unit", "town-b", "--rule", "study-group-session", "--date", "2026-06-11",
+                           "--note", "ok\x1b[2J"}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--note: contains the control character ESC (0x1B) at byte 3"), std::string::npos) << r.err;
+  r = cli.run(golden({"records", "add", "--unit", "town-b", "--rule", "study-group-session", "--date", "2026-06-11", "--note",
+                      std::string(kMaxNoteBytes + 1, 'n')}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--note: is 65537 bytes long; at most 65536"), std::string::npos) << r.err;
+  r = cli.run(golden({"token", "issue", "--unit", "town-b", "--label", "phone\x07"}));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--label: contains the control character BEL (0x07) at byte 6"), std::string::npos) << r.err;
+  EXPECT_EQ(cli.run(golden({"records", "list", "--unit", "town-b"})).out.find("2026-06-11"), std::string::npos);
+}
+
+TEST_F(CliTest, ErrorsQuotingBadInputPrintItsControlCharactersWrittenOut) {
+  import_golden();
+  const auto r = cli.run(golden({"records", "add", "--unit", "no\x1b[2Jsuch", "--rule", "study-group-session", "--date",
+                                 "2026-06-11"}));
+  EXPECT_NE(r.code, 0);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no\\x1B[2Jsuch"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, RulesLintWarnsOfASeedFileSourceWithoutACite) {
+  const auto repo = cli.run({"rules", "lint", CADENCE_SOURCE_DIR "/rules"});
+  EXPECT_EQ(repo.err.find("warning"), std::string::npos) << "every default rule has a cite: " << repo.err;
+  const std::string rule = "[[rule]]\nid = \"x\"\ntitle = \"t\"\napplies_to = [\"branch\"]\nkind = \"cadence\"\n"
+                           "period = \"year\"\ntarget = 1\nsource = \"003_313a25426172a4c1.txt: 每季度\"\n";
+  const auto path = cli.dir().write("seed/r.toml", rule);
+  auto r = cli.run({"rules", "lint", cli.dir().file("seed")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find(path + ":1: warning: rule 'x': its source names a seed file"), std::string::npos) << r.err;
+  cli.dir().write("seed/r.toml", rule + "cite = \"地方实践：XX市发展和改革委员会意识形态工作情况总结\"\n");
+  r = cli.run({"rules", "lint", cli.dir().file("seed")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, RulesLintNamesFileLineAndColumn) {

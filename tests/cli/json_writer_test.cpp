@@ -18,5 +18,9 @@ TEST(JsonWriterTest, NestsAndEscapes) {
 
 TEST(JsonWriterTest, ControlCharactersAreEscaped) { EXPECT_EQ(json_escape(std::string("\x01", 1)), "\\u0001"); }
 
+TEST(JsonWriterTest, DelAndC1ControlsAreEscapedButOtherCharactersKept) {
+  EXPECT_EQ(json_escape("a\x7f\xc2\x9b" "31m\xc2\xa0é"), "a\\u007f\\u009b31m\xc2\xa0é");
+}
+
 }  // namespace
 }  // namespace cadence::cli

@@ -14,6 +14,17 @@ TEST(TextTableTest, ChineseTakesTwoCellsAndColourNone) {
   EXPECT_EQ(display_width("\x1b[31;1mmissed\x1b[0m"), 6u);
 }
 
+TEST(TextTableTest, CellsAreWrittenOutButFormattedCellsKeepTheirColour) {
+  TextTable t({"备注", "状态"});
+  t.add({"会议\x1b[2J\x1b[H", "a\nb"});
+  t.add_formatted({"x", "\x1b[31mmissed\x1b[0m"});
+  std::ostringstream out;
+  t.print(out);
+  // The written-out cell is 17 cells wide: 会议 (4) and \x1B[2J\x1B[H (13).
+  EXPECT_EQ(out.str(), "备注" + std::string(15, ' ') + "状态\n" + std::string(17, '-') + "  ------\n" +
+                           "会议\\x1B[2J\\x1B[H  a\\nb\n" + "x" + std::string(18, ' ') + "\x1b[31mmissed\x1b[0m\n");
+}
+
 TEST(TextTableTest, AlignsColumns) {
   TextTable t({"单位", "状态"});
   t.add({"青山镇党委", "met"});

@@ -58,6 +58,22 @@ TEST(Feed, SessionsOfTheCurrentAndNextPeriodSayWhichOneOfHowMany) {
   EXPECT_EQ(quarters[1]->period, "2026-Q3");
 }
 
+TEST(Feed, DescriptionCitesTheRulesCiteAndElseItsSource) {
+  Scenario s;
+  s.rules[0].source = "002_89d6aed285bfb3d4.txt part 6: “全年不少于12次”";
+  s.rules[0].cite = "地方实践：《乡镇意识形态上半年工作总结15篇》篇6";
+  s.rules[2].source = "实施办法 第七条";
+  const Feed feed = s.feed("town-07", d(2026, 5, 10));
+  const auto session = of_rule(feed, "study-group-session", "2026");
+  ASSERT_FALSE(session.empty());
+  EXPECT_TRUE(session[0]->description.ends_with("\n依据 Source：地方实践：《乡镇意识形态上半年工作总结15篇》篇6"))
+      << session[0]->description;
+  EXPECT_EQ(session[0]->description.find("002_89d6aed285bfb3d4.txt"), std::string::npos);
+  const auto report = of_rule(feed, "half-year-report");
+  ASSERT_FALSE(report.empty());
+  EXPECT_TRUE(report[0]->description.ends_with("\n依据 Source：实施办法 第七条")) << report[0]->description;
+}
+
 TEST(Feed, DeadlinesStillDueFromThePreviousPeriodAreShownUntilTheCurrentStarts) {
   Scenario s;
   // 2026-07-02: the H1 report is due on the 5th workday after 30 June (7 July).

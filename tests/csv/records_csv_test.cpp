@@ -1,6 +1,7 @@
 #include "csv/records_csv.h"
 
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 
 #include <gtest/gtest.h>
 
@@ -60,6 +61,22 @@ TEST_F(RecordsCsvTest, ReportsEveryBadRowAtOnce) {
 TEST_F(RecordsCsvTest, RepeatedIdentityNamesBothLines) {
   const auto e = error_of("t1,study,2026-04-09,,,\nt1,study,2026-04-10,,,\nt1,study,2026-04-09,expanded,,\n");
   EXPECT_NE(e.find("r.csv:4: error: row: repeats the record on line 2"), std::string::npos) << e;
+}
+
+TEST_F(RecordsCsvTest, ControlCharactersAreRefusedWithLineAndField) {
+  const auto e = error_of("t1,study,2026-04-09,,,\"会议\x1b[2J\"\nt1\x7f,study,2026-04-10,,,\nt1,study,2026-04-11,,,\"一行\n两行\"\n");
+  EXPECT_NE(e.find("r.csv:2: error: note: contains the control character ESC (0x1B) at byte 7"), std::string::npos) << e;
+  EXPECT_NE(e.find("r.csv:3: error: unit: contains the control character DEL (0x7F) at byte 3"), std::string::npos) << e;
+  // A line break inside a quoted note is what Excel writes for Alt+Enter: kept.
+  EXPECT_EQ(e.find("r.csv:4"), std::string::npos) << e;
+}
+
+TEST_F(RecordsCsvTest, OversizedFieldsAreRefusedWithLineAndField) {
+  const auto e = error_of("t1,study,2026-04-09,,," + std::string(kMaxNoteBytes + 1, 'x') + "\n" + std::string(200, 'u') +
+                          ",study,2026-04-10,,,\n");
+  EXPECT_NE(e.find("r.csv:2: error: note: is 65537 bytes long; at most 65536"), std::string::npos) << e;
+  EXPECT_NE(e.find("r.csv:3: error: unit: is 200 bytes long; at most 128"), std::string::npos) << e;
+  EXPECT_EQ(error_of("t1,study,2026-04-09,,," + std::string(kMaxNoteBytes, 'x') + "\n"), "");
 }
 
 TEST_F(RecordsCsvTest, WrongFieldCount) {

@@ -83,6 +83,23 @@ TEST(FeedIcs, LinesAreCrlfFoldedAt75OctetsWithoutSplittingUtf8OrEscapes) {
   EXPECT_NE(unfolded.find("\\nline two\\; with\\, punctuation \\\\ and \\\\n literally\\n"), std::string::npos);
 }
 
+TEST(FeedIcs, NoFoldFallsBetweenABackslashAndTheLetterItEscapesAtAnyLength) {
+  // libical folds before any ASCII byte, so some length of text before a newline puts its
+  // fold between '\' and 'n'; every length from 0 to 150 is tried.
+  for (std::size_t n = 0; n <= 150; ++n) {
+    Feed feed = tricky_feed();
+    feed.items[0].description = std::string(n, 'a') + "\n" + std::string(n % 7, 'b') + "\n,;\\" + std::string(n, 'c');
+    const auto lines = physical_lines(render(feed));
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      if (!lines[i + 1].starts_with(" ")) continue;
+      // An odd run of trailing backslashes ends in one that escapes what the next line starts with.
+      const auto last = lines[i].find_last_not_of('\\');
+      const auto run = lines[i].size() - (last == std::string::npos ? 0 : last + 1);
+      EXPECT_EQ(run % 2, 0u) << "length " << n << ": " << lines[i] << " | " << lines[i + 1];
+    }
+  }
+}
+
 TEST(FeedIcs, CalendarHeaderNamesZoneRefreshAndMethod) {
   const std::string text = render(tricky_feed());
   for (const char* expected :

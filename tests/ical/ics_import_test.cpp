@@ -1,6 +1,7 @@
 #include "ical/ics_import.h"
 
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 
 #include <gtest/gtest.h>
 
@@ -263,6 +264,52 @@ TEST_F(IcsImportTest, OutlookZoneNameIsReadFromTheFilesVtimezone) {
   EXPECT_EQ(read(text), (Lines{"12 2026-03-04 ideology-analysis-meeting - record"}));
   EXPECT_EQ(error_of(calendar_of({event("DTSTART;TZID=Mars Standard Time:20260305T003000", "x")})),
             "cal.ics:4: error: TZID 'Mars Standard Time' is neither an IANA time zone nor defined by a VTIMEZONE in the file");
+}
+
+class IcsSubDailyTest : public IcsImportTest, public ::testing::WithParamInterface<std::string> {};
+
+// libical searches these one second (minute, hour) at a time for a 30 February and never
+// returns; the rule is refused before it starts.
+TEST_P(IcsSubDailyTest, RuleWithADayFilterIsRefusedWithTheLineInsteadOfSearchingForEver) {
+  const auto rrule = "RRULE:FREQ=" + GetParam() + ";BYMONTH=2;BYMONTHDAY=30";
+  const auto error = error_of(calendar_of({event("DTSTART:20260305T020000Z", "理论学习中心组集体学习"),
+                                           event("DTSTART:20260306T020000Z", "意识形态分析研判会", {rrule})}));
+  // The RRULE's own line: the VEVENT begins on line 9.
+  EXPECT_EQ(error.rfind("cal.ics:13: error: RRULE FREQ=" + GetParam() + ";", 0), 0u) << error;
+  EXPECT_NE(error.find(": FREQ=" + GetParam() + " with a day filter (BYDAY, BYMONTHDAY"), std::string::npos) << error;
+}
+
+INSTANTIATE_TEST_SUITE_P(Frequencies, IcsSubDailyTest, ::testing::Values("SECONDLY", "MINUTELY", "HOURLY"));
+
+TEST_F(IcsImportTest, SubDailyRuleWithOnlyTimeFiltersIsStillExpanded) {
+  context.as_of = Day{date::year{2026} / 3 / 7};
+  const auto text = calendar_of({event("DTSTART:20260305T020000Z", "意识形态分析研判会", {"RRULE:FREQ=HOURLY;BYHOUR=2"})});
+  EXPECT_EQ(read(text), (Lines{"4 2026-03-05 ideology-analysis-meeting - record", "4 2026-03-06 ideology-analysis-meeting - record",
+                               "4 2026-03-07 ideology-analysis-meeting - record",
+                               "4 2026-03-08 ideology-analysis-meeting - skip: after the as-of date 2026-03-07, not held yet"}));
+}
+
+// libical's string reader made a long line cost its length squared (4 MB took 2.2 s, 20 MB
+// did not finish); read in time linear in its size, this completes well inside the test timeout.
+TEST_F(IcsImportTest, FourMegabyteDescriptionIsRead) {
+  const std::string description = "DESCRIPTION:" + std::string(4 * 1024 * 1024, 'x');
+  const auto entries = read_ics("cal.ics", calendar_of({event("DTSTART:20260305", "意识形态分析研判会", {description})}), context);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_TRUE(entries[0].is_record());
+}
+
+TEST_F(IcsImportTest, ControlCharactersAreRefusedWithTheLineAndProperty) {
+  const auto error = error_of(calendar_of({event("DTSTART:20260305", "会议\x1b[2J", {"DESCRIPTION:ok\ttab"}),
+                                           event("DTSTART:20260306", "x", {"LOCATION:a\x7f"})}));
+  EXPECT_NE(error.find("cal.ics:7: error: SUMMARY contains the control character ESC (0x1B) at byte 15"), std::string::npos) << error;
+  EXPECT_NE(error.find("cal.ics:14: error: LOCATION contains the control character DEL (0x7F) at byte 11"), std::string::npos)
+      << error;
+  EXPECT_EQ(error.find("DESCRIPTION"), std::string::npos) << "a tab is allowed: " << error;
+}
+
+TEST_F(IcsImportTest, SummaryOverANotesSizeIsRefused) {
+  const auto error = error_of(calendar_of({event("DTSTART:20260305", "意识形态分析研判会" + std::string(kMaxNoteBytes, 'x'))}));
+  EXPECT_EQ(error, "cal.ics:4: error: SUMMARY (the record's note) is 65563 bytes long; at most 65536");
 }
 
 struct Malformed {

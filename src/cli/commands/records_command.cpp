@@ -7,6 +7,7 @@
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "core/diagnostic.h"
+#include "core/plain_text.h"
 #include "csv/csv_reader.h"
 #include "csv/records_csv.h"
 #include "csv/text_encoding.h"
@@ -58,9 +59,9 @@ std::vector<Record> checked_records(const std::string& file, std::vector<IcsEntr
 std::string describe(const std::string& file, const IcsEntry& e) {
   std::string tags;
   for (const auto& t : e.record.tags) tags += (tags.empty() ? "" : ";") + t;
-  return file + ":" + std::to_string(e.line) + " " + format_day(e.record.date) + " " +
-         (e.record.rule.empty() ? "-" : e.record.rule) + " " + (tags.empty() ? "-" : tags) + " " +
-         (e.is_record() ? "record" : "skip: " + e.skip);
+  return printable(file + ":" + std::to_string(e.line) + " " + format_day(e.record.date) + " " +
+                   (e.record.rule.empty() ? "-" : e.record.rule) + " " + (tags.empty() ? "-" : tags) + " " +
+                   (e.is_record() ? "record" : "skip: " + e.skip));
 }
 
 int import_ics(const Invocation& inv) {
@@ -120,7 +121,7 @@ int add_record(const Invocation& inv) {
     r.period = parse_period(*p);
     if (!r.period) throw InputError("--period: '" + *p + "' is not a period such as 2026-H1");
   }
-  r.note = inv.args.option("note").value_or("");
+  r.note = inv.args.text_option("note", kMaxNoteBytes, LineBreaks::allowed);
   const auto rules = load_rules(inv);
   auto db = open_database(inv, store::Access::create);
   if (!store::UnitRepository(*db).find(r.unit)) throw_unknown_unit(r.unit);

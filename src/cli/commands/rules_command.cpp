@@ -34,11 +34,15 @@ int lint(const Invocation& inv) {
   auto set = cadence::load_rules(dir);
   lint_with_calendar(inv, set);
   for (const auto& d : set.diagnostics) inv.err << d.to_string() << '\n';
+  // A warning, not an error: the rule still works and the feed falls back to the source.
+  for (const auto& w : set.warnings) inv.err << w.file << ":" << w.line << ": warning: " << w.message << '\n';
   if (!set.ok()) {
     inv.err << set.diagnostics.size() << (set.diagnostics.size() == 1 ? " problem" : " problems") << " in " << dir << '\n';
     return 2;
   }
-  inv.out << dir << ": " << set.rules.size() << " rules in " << set.files.size() << " files, no problems\n";
+  inv.out << dir << ": " << set.rules.size() << " rules in " << set.files.size() << " files, no problems";
+  if (!set.warnings.empty()) inv.out << ", " << set.warnings.size() << (set.warnings.size() == 1 ? " warning" : " warnings");
+  inv.out << '\n';
   return 0;
 }
 
@@ -59,7 +63,7 @@ int list(const Invocation& inv) {
       if (r.kind == RuleKind::cadence) json.field("target", r.target);
       json.key("applies_to").begin_array();
       for (const auto& t : r.applies_to) json.value(t);
-      json.end_array().field("authority", r.authority).field("source", r.source).end_object();
+      json.end_array().field("authority", r.authority).field("source", r.source).field("cite", r.cite).end_object();
     }
     json.end_array();
     json.flush();

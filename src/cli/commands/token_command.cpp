@@ -22,9 +22,10 @@ int issue(const Invocation& inv) {
   const std::string usage = "cadence token issue --unit ID [--label TEXT]";
   inv.args.allow({"unit", "label", "public-url"});
   inv.args.expect_positionals(2, usage);
+  const auto label = inv.args.text_option("label", kMaxLineBytes);
   auto db = open_database(inv, store::Access::create);
   const auto unit = required_unit(inv, *db, usage);
-  const auto issued = store::FeedTokenRepository(*db).issue(unit, inv.args.option("label").value_or(""), actor());
+  const auto issued = store::FeedTokenRepository(*db).issue(unit, label, actor());
   const std::string path = "/feeds/" + issued.token + ".ics";
   inv.out << "token " << issued.id << " for " << unit << " (shown once: keep the URL secret)\n" << path << "\n";
   if (!inv.settings.public_url.empty()) {
