@@ -325,6 +325,21 @@ TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
   EXPECT_NE(subtree.body.find("城关镇党委·"), std::string::npos);
   EXPECT_NE(subtree.body.find("UID:holiday."), std::string::npos);
   EXPECT_NE(subtree.body.find("测试节"), std::string::npos);
+  EXPECT_EQ(log().find("warning:"), std::string::npos) << log();
+}
+
+// Without the notices of the years its feeds show, the server says at start that it uses
+// provisional schedules for them.
+TEST_F(ServeTest, SaysAtStartWhichYearsAreProvisional) {
+  ASSERT_EQ(stop(), 0);
+  cli.dir().write("calendars/cn/observances.toml", CliRunner::slurp(CADENCE_SOURCE_DIR "/calendars/cn/observances.toml"));
+  calendars = cli.dir().file("calendars");
+  start();
+  const int year = static_cast<int>(date::year_month_day(local_today(std::chrono::system_clock::now(), "Asia/Shanghai")).year());
+  // Provisional while observances.toml has the year's lunar dates; Monday–Friday beyond them.
+  const auto warning = log().find("warning: no ");
+  ASSERT_NE(warning, std::string::npos) << log();
+  EXPECT_NE(log().find(std::to_string(year) + ", " + std::to_string(year + 1), warning), std::string::npos) << log();
 }
 
 TEST_F(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {

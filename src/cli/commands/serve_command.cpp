@@ -31,6 +31,9 @@ int run_serve(const Invocation& inv) {
   config.timezone = inv.settings.timezone;
   config.rules = load_rules(inv);
   config.calendar = load_calendar(inv);
+  // The feeds show this year and the next: say once, at start, which of them are provisional.
+  const date::year_month_day today{local_today(inv.now, inv.settings.timezone)};
+  warn_missing_schedules(inv, config.calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
   // Opened once here so that a bad --db fails before the port is taken, with its message.
   open_database(inv, store::Access::existing);
   return web::run_server(std::move(config), inv.err);
