@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   std::size_t n = 0;
   cadence::bench::synthetic_records(units, rules, 2026, calendar, [&](const cadence::Record& rec) {
     r << rec.unit << ',' << rec.rule << ',' << cadence::format_day(rec.date) << ',';
-    for (std::size_t i = 0; i < rec.tags.size(); ++i) r << (i ? ";" : "") << rec.tags[i];
+    r << rec.tags.text();
     r << ',' << (rec.period ? rec.period->id() : "") << ",\n";
     ++n;
   });

@@ -51,13 +51,13 @@ inline void synthetic_records(const std::vector<Unit>& units, const std::vector<
         if (rng() % 100 >= 95) continue;
         const auto slot = workdays.size() * static_cast<std::size_t>(k) / static_cast<std::size_t>(per_year);
         r.date = workdays[slot + rng() % (workdays.size() / static_cast<std::size_t>(per_year))];
-        r.tags.clear();
+        r.tags = {};
         r.period.reset();
         if (rule.kind == RuleKind::deadline) {
           r.period = period_containing(PeriodKind::half, r.date);
         } else {
           for (const auto& q : rule.quotas)
-            if (rng() % static_cast<unsigned>(per_year) < static_cast<unsigned>(q.min)) r.tags.push_back(q.tag);
+            if (rng() % static_cast<unsigned>(per_year) < static_cast<unsigned>(q.min)) r.tags.insert(q.tag);
         }
         emit(r);
       }

@@ -2,6 +2,7 @@
 // What was held (an activity) or submitted (a deliverable), by one unit for one rule.
 #include "core/day.h"
 #include "core/period.h"
+#include "core/tags.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +16,7 @@ struct Record {
   std::string unit;
   std::string rule;
   Day date;
-  std::vector<std::string> tags;
+  Tags tags;
   // Deadline rules: the period fulfilled. Cadence rules: set only for a make-up (补开)
   // of an earlier period.
   std::optional<Period> period;

@@ -15,6 +15,13 @@ Entry to_entry(const Rule& rule, const Record& record) {
   return e;
 }
 
+Entry to_entry(const Rule& rule, Day date, std::string_view tags, std::optional<Day> names_period) {
+  Entry e{date};
+  if (names_period) e.names_period = *names_period;
+  Tags::for_each_in(tags, [&](std::string_view tag) { e.tags |= tag_bit(rule, tag); });
+  return e;
+}
+
 RecordIndex::RecordIndex(std::size_t units, std::size_t rules)
     : rules_(rules), offsets_(units * rules + 1, 0) {}
 

@@ -23,6 +23,9 @@ struct Entry {
 // REQUIRES: rule.quotas.size() <= 32 (the rule loader enforces it).
 std::uint32_t tag_bit(const Rule& rule, std::string_view tag);
 Entry to_entry(const Rule& rule, const Record& record);
+// The same from a stored record's columns as they are read (tags in Tags' text form), without
+// building a Record: `names_period` is the first day of the period it names, if any.
+Entry to_entry(const Rule& rule, Day date, std::string_view tags, std::optional<Day> names_period);
 
 class RecordIndex {
  public:

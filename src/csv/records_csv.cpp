@@ -53,7 +53,6 @@ std::string check_record(Record& r, const RecordContext& context) {
   if (!rule) return "rule: unknown rule '" + r.rule + "'";
   if (!rule->applies_to_type(unit->second))
     return "rule: rule '" + r.rule + "' does not apply to unit '" + r.unit + "' (type " + unit->second + ")";
-  std::sort(r.tags.begin(), r.tags.end());
   for (const auto& t : r.tags)
     if (!rule->quota(t)) {
       std::string known;
@@ -97,7 +96,7 @@ std::vector<Record> parse_records_csv(const std::string& file, std::string_view 
     Record r;
     r.unit = f[0];
     r.rule = f[1];
-    r.tags = split_list_field(f[3]);
+    r.tags = Tags::parse(f[3]);
     r.note = f[5];
     const auto day = parse_day(f[2]);
     if (!day) {

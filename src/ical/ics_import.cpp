@@ -95,7 +95,7 @@ class Reader {
     r.note = words.summary;
     if (match.rule) {
       r.rule = match.rule->id;
-      r.tags = ical::match_tags(words, *match.rule);
+      r.tags = Tags(ical::match_tags(words, *match.rule));
     }
     const auto status = status_of(event);
     std::string held_skip;  // reasons that hold for every occurrence
@@ -159,9 +159,7 @@ class Reader {
       const auto [it, fresh] = first.emplace(key, i);
       if (fresh) continue;
       auto& kept = entries_[it->second].record;
-      kept.tags.insert(kept.tags.end(), e.record.tags.begin(), e.record.tags.end());
-      std::sort(kept.tags.begin(), kept.tags.end());
-      kept.tags.erase(std::unique(kept.tags.begin(), kept.tags.end()), kept.tags.end());
+      kept.tags.insert(e.record.tags);
       e.skip = "same rule and date as the record of line " + std::to_string(entries_[it->second].line) + " (tags merged)";
     }
   }

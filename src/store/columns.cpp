@@ -72,12 +72,10 @@ std::vector<std::string> split_list(std::string_view text) {
 
 bool storable_tag(std::string_view tag) { return !tag.empty() && tag.find(';') == std::string_view::npos; }
 
-std::string tags_text(std::vector<std::string> tags) {
+std::string tags_text(const Tags& tags) {
   for (const auto& tag : tags)
     if (!storable_tag(tag)) throw StoreError("a tag cannot be empty or contain ';': '" + tag + "'");
-  std::sort(tags.begin(), tags.end());
-  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-  return join_list(tags);
+  return tags.text();
 }
 
 }  // namespace cadence::store

@@ -5,6 +5,7 @@
 // compares with BETWEEN, and reads the same in SQLite and PostgreSQL. Lists (tags, admin emails)
 // are ';'-joined.
 #include "core/day.h"
+#include "core/tags.h"
 
 #include <chrono>
 #include <string>
@@ -19,13 +20,14 @@ Day day_column(std::string_view text, std::string_view column);
 std::string timestamp_text(std::chrono::sys_seconds at);
 std::chrono::sys_seconds timestamp_column(std::string_view text, std::string_view column);
 
+// A unit's administrators' emails, in their order.
 std::string join_list(const std::vector<std::string>& items);
 std::vector<std::string> split_list(std::string_view text);
 
 // A tag that is empty or contains ';' would not come back as it went in.
 bool storable_tag(std::string_view tag);
-// Tags are a set: stored sorted and without repeats, so the same tags in another order are
-// the same record. A tag that is not storable_tag() is a StoreError.
-std::string tags_text(std::vector<std::string> tags);
+// A record's tags in Tags' text form; read back with Tags::parse. A tag that is not
+// storable_tag() is a StoreError.
+std::string tags_text(const Tags& tags);
 
 }  // namespace cadence::store

@@ -43,7 +43,7 @@ struct RecordRows {
                       unit[i],
                       rule[i],
                       day_column(date[i], "records.date"),
-                      split_list(tags[i]),
+                      Tags::parse(tags[i]),
                       period_column(period[i]),
                       note[i]};
     return out;
@@ -55,7 +55,7 @@ std::string json_of(const Record& record) {
                       {"rule", record.rule},
                       {"date", format_day(record.date)},
                       {"period", record.period ? record.period->id() : ""},
-                      {"tags", join_list(record.tags)},
+                      {"tags", record.tags.text()},
                       {"note", record.note}});
 }
 

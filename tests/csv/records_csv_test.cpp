@@ -46,7 +46,7 @@ TEST_F(RecordsCsvTest, ParsesAndNormalises) {
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].period->id(), "2026-Q1");
   EXPECT_FALSE(records[1].period);  // naming its own period is no make-up
-  EXPECT_EQ(records[0].tags, std::vector<std::string>{"expanded"});
+  EXPECT_EQ(records[0].tags, (Tags{"expanded"}));
   EXPECT_EQ(records[0].note, "补开");
 }
 

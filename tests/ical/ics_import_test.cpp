@@ -132,7 +132,7 @@ TEST_F(IcsImportTest, FoldedLinesJoinEvenInsideAUtf8Character) {
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].record.note, "理论学习中心组集体学习（扩大学习）");
   EXPECT_EQ(format_day(entries[0].record.date), "2026-03-05");
-  EXPECT_EQ(entries[0].record.tags, (std::vector<std::string>{"expanded"}));
+  EXPECT_EQ(entries[0].record.tags, (Tags{"expanded"}));
   // Lines stay physical lines: the second VEVENT starts on line 11, after two folds.
   EXPECT_EQ(entries[1].line, 11);
 }
@@ -192,7 +192,7 @@ TEST_F(IcsImportTest, CadenceSuggestionsAreSkippedAndHeldFeedEventsKeepTheirRule
   EXPECT_EQ(entries[0].skip, "a Cadence suggestion (TENTATIVE), not held");
   EXPECT_TRUE(entries[1].is_record());
   EXPECT_EQ(entries[1].record.rule, "study-group-session");
-  EXPECT_EQ(entries[1].record.tags, (std::vector<std::string>{"expanded", "observed"}));
+  EXPECT_EQ(entries[1].record.tags, (Tags{"expanded", "observed"}));
   // The period of a cadence record marks a make-up; a feed's period does not.
   EXPECT_FALSE(entries[1].record.period);
 }
@@ -238,12 +238,12 @@ TEST_F(IcsImportTest, TagsComeFromLabelsInSummaryOrCategoriesUnlessListed) {
                                  event("DTSTART:20260303T020000Z", "理论学习中心组扩大学习", {"X-CADENCE-TAGS:observed"})});
   const auto entries = read_ics("cal.ics", text, context);
   ASSERT_EQ(entries.size(), 3u);
-  EXPECT_EQ(entries[0].record.tags, (std::vector<std::string>{"expanded", "observed"}));
-  EXPECT_EQ(entries[1].record.tags, (std::vector<std::string>{"expanded"}));
+  EXPECT_EQ(entries[0].record.tags, (Tags{"expanded", "observed"}));
+  EXPECT_EQ(entries[1].record.tags, (Tags{"expanded"}));
   // "理论学习中心组扩大学习" holds only the shorter title "理论学习". Listed tags are taken as
   // they are; whether the rule knows them is check_record's to say.
   EXPECT_EQ(entries[2].record.rule, "theory-study");
-  EXPECT_EQ(entries[2].record.tags, (std::vector<std::string>{"observed"}));
+  EXPECT_EQ(entries[2].record.tags, (Tags{"observed"}));
 }
 
 TEST_F(IcsImportTest, TwoEventsOfOneRuleOnOneDayAreOneRecord) {

@@ -14,7 +14,7 @@ using test::StoreTest;
 
 Record record(std::string unit, std::string rule, const char* date, std::vector<std::string> tags = {},
               std::string note = "", std::optional<Period> period = std::nullopt) {
-  return Record{0, std::move(unit), std::move(rule), day(date), std::move(tags), period, std::move(note)};
+  return Record{0, std::move(unit), std::move(rule), day(date), Tags(std::move(tags)), period, std::move(note)};
 }
 
 class RecordRepositoryTest : public StoreTest {

@@ -38,23 +38,17 @@ std::vector<Row> read_rows(store::Database& db, const UnitTree& tree, const std:
         const auto r = rule_index.find(rule);
         // Records of a rule no longer in the rules folder, or of a unit removed, are kept but not judged.
         if (!u || r == rule_index.end()) return;
-        const Rule& def = rules[r->second];
-        Entry e{date};
+        std::optional<Day> names_period;
         if (!period.empty()) {
+          // Parsed once per distinct period: there are few, and millions of rows name them.
           auto [it, fresh] = period_starts.try_emplace(std::string(period));
           if (fresh) {
             const auto p = parse_period(period);
             it->second = p ? std::optional<Day>(p->start) : std::nullopt;
           }
-          if (it->second) e.names_period = *it->second;
+          names_period = it->second;
         }
-        for (std::size_t start = 0; start < tags.size();) {
-          auto end = tags.find(';', start);
-          if (end == std::string_view::npos) end = tags.size();
-          e.tags |= tag_bit(def, tags.substr(start, end - start));
-          start = end + 1;
-        }
-        rows.push_back({static_cast<std::uint32_t>(*u), r->second, e});
+        rows.push_back({static_cast<std::uint32_t>(*u), r->second, to_entry(rules[r->second], date, tags, names_period)});
       });
   return rows;
 }

@@ -57,8 +57,7 @@ std::vector<Record> checked_records(const std::string& file, std::vector<IcsEntr
 
 // "calendar.ics:12 2026-03-05 study-group-session expanded;observed record"
 std::string describe(const std::string& file, const IcsEntry& e) {
-  std::string tags;
-  for (const auto& t : e.record.tags) tags += (tags.empty() ? "" : ";") + t;
+  const auto tags = e.record.tags.text();
   return printable(file + ":" + std::to_string(e.line) + " " + format_day(e.record.date) + " " +
                    (e.record.rule.empty() ? "-" : e.record.rule) + " " + (tags.empty() ? "-" : tags) + " " +
                    (e.is_record() ? "record" : "skip: " + e.skip));
@@ -116,7 +115,7 @@ int add_record(const Invocation& inv) {
   const auto day = parse_day(date_text);
   if (!day) throw InputError("--date: '" + date_text + "' is not a date (YYYY-MM-DD)");
   r.date = *day;
-  r.tags = split_list_field(inv.args.option("tags").value_or(""));
+  r.tags = Tags::parse(inv.args.option("tags").value_or(""));
   if (auto p = inv.args.option("period")) {
     r.period = parse_period(*p);
     if (!r.period) throw InputError("--period: '" + *p + "' is not a period such as 2026-H1");
@@ -153,9 +152,7 @@ int list_records(const Invocation& inv) {
   const auto records = store::RecordRepository(*db).of_unit(unit, from, to);
   TextTable table({"日期 Date", "要求 Rule", "类别 Tags", "周期 Period", "备注 Note"});
   for (const auto& r : records) {
-    std::string tags;
-    for (const auto& t : r.tags) tags += (tags.empty() ? "" : ";") + t;
-    table.add({format_day(r.date), r.rule, tags, r.period ? r.period->id() : "", r.note});
+    table.add({format_day(r.date), r.rule, r.tags.text(), r.period ? r.period->id() : "", r.note});
   }
   table.print(inv.out);
   return 0;
