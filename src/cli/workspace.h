@@ -16,6 +16,9 @@ namespace cadence::cli {
 std::vector<Rule> load_rules(const Invocation& inv);
 WorkCalendar load_calendar(const Invocation& inv);
 std::unique_ptr<store::Database> open_database(const Invocation& inv);
+// A statement that finds another process writing the database waits up to --db-wait seconds,
+// saying so once on stderr, instead of failing with "database is locked".
+void wait_for_other_writers(const Invocation& inv, store::Database& db);
 UnitTree load_unit_tree(store::Database& db);
 
 // --as-of, or today in the default time zone.
