@@ -44,10 +44,11 @@ void usage(std::ostream& out) {
   out << "\nGlobal options (before or after the command; also CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS,\n"
          "CADENCE_CONFIG in the environment or keys of the --config TOML file):\n"
          "  --db URI          SQLite file (default ./cadence.db)\n"
+         "  --db-wait SECONDS how long a writer waits while another writes (default 60; CADENCE_DB_WAIT)\n"
          "  --rules DIR       rule files (default ./rules)\n"
          "  --calendars DIR   work calendars (default ./calendars)\n"
          "  --config FILE     TOML configuration ([serve] listen, threads, keep_alive_seconds, cache_mb;\n"
-         "                    [feeds] public_url, refresh_minutes)\n"
+         "                    [feeds] public_url, refresh_minutes, subtree_max_units)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

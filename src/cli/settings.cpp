@@ -3,12 +3,24 @@
 #include "core/diagnostic.h"
 #include "toml/toml_fields.h"
 
+#include <charconv>
 #include <filesystem>
 #include <functional>
 
 namespace cadence::cli {
 
 namespace {
+
+constexpr int kMaxDbWaitSeconds = 24 * 60 * 60;
+
+int db_wait_seconds(const std::string& text, const std::string& where) {
+  int seconds = -1;
+  const auto end = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (end.ec != std::errc() || end.ptr != text.data() + text.size() || seconds < 0 || seconds > kMaxDbWaitSeconds)
+    throw UsageError(where + " must be a number of seconds from 0 to " + std::to_string(kMaxDbWaitSeconds) + ", not '" +
+                     text + "'");
+  return seconds;
+}
 
 void apply_config_file(const std::string& path, Settings& s) {
   if (!std::filesystem::exists(path)) throw UsageError("config file '" + path + "' does not exist");
@@ -17,8 +29,12 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds"});
+    f.only({"db", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds"});
     s.db = f.string("db", false).value_or(s.db);
+    if (auto n = f.integer("db_wait_seconds", false)) {
+      if (*n < 0 || *n > kMaxDbWaitSeconds) f.error("db_wait_seconds", "db_wait_seconds must be between 0 and 86400");
+      else s.db_wait_seconds = static_cast<int>(*n);
+    }
     s.rules = f.string("rules", false).value_or(s.rules);
     s.calendars = f.string("calendars", false).value_or(s.calendars);
     s.region = f.string("region", false).value_or(s.region);
@@ -42,11 +58,15 @@ void apply_config_file(const std::string& path, Settings& s) {
     }
     if (const auto* feeds = f.table("feeds")) {
       TomlFields t(*feeds, path, "[feeds]", diagnostics);
-      t.only({"public_url", "refresh_minutes"});
+      t.only({"public_url", "refresh_minutes", "subtree_max_units"});
       s.public_url = t.string("public_url", false).value_or(s.public_url);
       if (auto n = t.integer("refresh_minutes", false)) {
         if (*n < 5 || *n > 7 * 24 * 60) t.error("refresh_minutes", "refresh_minutes must be between 5 and 10080");
         else s.refresh_minutes = static_cast<int>(*n);
+      }
+      if (auto n = t.integer("subtree_max_units", false)) {
+        if (*n < 1 || *n > 10'000'000) t.error("subtree_max_units", "subtree_max_units must be between 1 and 10000000");
+        else s.subtree_max_units = static_cast<int>(*n);
       }
     }
   }
@@ -72,6 +92,8 @@ Settings resolve_settings(const Arguments& args, const std::function<const char*
   pick(s.calendars, "calendars", "CADENCE_CALENDARS");
   pick(s.listen, "listen", "CADENCE_LISTEN");
   pick(s.public_url, "public-url", "CADENCE_PUBLIC_URL");
+  if (auto v = args.option("db-wait")) s.db_wait_seconds = db_wait_seconds(*v, "--db-wait");
+  else if (auto e = env("CADENCE_DB_WAIT")) s.db_wait_seconds = db_wait_seconds(*e, "CADENCE_DB_WAIT");
   return s;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Where the database, rules and calendars are, and how the server and feeds run: command line
-// over environment (CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS, CADENCE_CONFIG,
+// over environment (CADENCE_DB, CADENCE_DB_WAIT, CADENCE_RULES, CADENCE_CALENDARS, CADENCE_CONFIG,
 // CADENCE_LISTEN, CADENCE_PUBLIC_URL) over the config file over defaults.
 #include "cli/arguments.h"
 
@@ -11,6 +11,9 @@ namespace cadence::cli {
 
 struct Settings {
   std::string db = "cadence.db";
+  // How long a command that writes waits while another process writes the database (a long
+  // import holds it for half a minute), in seconds.
+  int db_wait_seconds = 60;
   std::string rules = "rules";
   std::string calendars = "calendars";
   std::string region = "cn";
@@ -23,6 +26,9 @@ struct Settings {
   // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.
   std::string public_url;
   int refresh_minutes = 60;
+  // A subtree feed over more units than this is refused: rendering 10,000 units' sessions
+  // takes seconds and gigabytes.
+  int subtree_max_units = 2000;
 };
 
 // `environment` looks a variable up (getenv in main, a map in tests).

@@ -9,6 +9,7 @@
 #include <date/tz.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,11 +25,23 @@ WorkCalendar load_calendar(const Invocation& inv) {
 
 std::unique_ptr<store::Database> open_database(const Invocation& inv, store::Access access) {
   try {
-    return std::make_unique<store::Database>(inv.settings.db, access);
+    auto db = std::make_unique<store::Database>(inv.settings.db, access);
+    // Readers of a WAL database never wait for a writer.
+    if (access != store::Access::read_only) wait_for_other_writers(inv, *db);
+    return db;
   } catch (const store::MissingDatabase& e) {
     throw std::runtime_error(std::string(e.what()) +
                              ": create it with `cadence units import FILE.csv`, or name another with --db");
   }
+}
+
+void wait_for_other_writers(const Invocation& inv, store::Database& db) {
+  const int seconds = inv.settings.db_wait_seconds;
+  auto& err = inv.err;
+  db.wait_for_writers({std::chrono::seconds{seconds}, [&err, name = db.name(), seconds] {
+                         err << "cadence: waiting for another writer, which holds the database '" << name
+                             << "' (up to " << seconds << " s; --db-wait sets how long)" << std::endl;
+                       }});
 }
 
 UnitTree load_unit_tree(store::Database& db) { return UnitTree(store::UnitRepository(db).all()); }
@@ -116,9 +129,19 @@ std::string actor() {
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot read the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // Read straight into a string of the file's size: through a stringstream a 200 MB file
+  // would briefly take three times that.
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) {
+    std::ostringstream buffer;  // not a regular file (a pipe): its size is not known
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
 }  // namespace cadence::cli

@@ -18,6 +18,9 @@ WorkCalendar load_calendar(const Invocation& inv);
 // --db, opened as `access` allows. A database that must exist and does not is an error that
 // says how to create one.
 std::unique_ptr<store::Database> open_database(const Invocation& inv, store::Access access);
+// A statement that finds another process writing the database waits up to --db-wait seconds,
+// saying so once on stderr, instead of failing with "database is locked".
+void wait_for_other_writers(const Invocation& inv, store::Database& db);
 UnitTree load_unit_tree(store::Database& db);
 
 // --unit's value, which must name a stored unit: one message for every command that takes it.

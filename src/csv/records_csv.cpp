@@ -39,9 +39,41 @@ void report_repeats(const std::vector<Record>& records, const std::vector<int>& 
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
   for (std::size_t k = 1; k < order.size(); ++k)
-    if (key(order[k]) == key(order[k - 1]))
-      errors.add(lines[order[k]], "row",
-                 "repeats the record on line " + std::to_string(lines[order[k - 1]]) + " (same unit, rule, date and period)");
+    if (key(order[k]) == key(order[k - 1])) report_repeat(errors, lines[order[k]], lines[order[k - 1]]);
+}
+
+// The record of a row, or nullopt with its problem added to `errors`.
+std::optional<Record> record_of(const CsvRow& row, const RecordContext& context, RowErrors& errors) {
+  if (row.fields.size() != kHeader.size()) {
+    errors.add(row.line, "row", "expected 6 fields, found " + std::to_string(row.fields.size()));
+    return std::nullopt;
+  }
+  if (!check_plain_fields(row, kLimits, errors)) return std::nullopt;
+  const auto& f = row.fields;
+  Record r;
+  r.unit = f[0];
+  r.rule = f[1];
+  r.tags = Tags::parse(f[3]);
+  r.note = f[5];
+  const auto day = parse_day(f[2]);
+  if (!day) {
+    errors.add(row.line, "date", "'" + f[2] + "' is not a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  r.date = *day;
+  if (!f[4].empty()) {
+    r.period = parse_period(f[4]);
+    if (!r.period) {
+      errors.add(row.line, "period", "'" + f[4] + "' is not a period such as 2026, 2026-H1, 2026-Q2, 2026-03, 2026-W07");
+      return std::nullopt;
+    }
+  }
+  if (const auto problem = check_record(r, context); !problem.empty()) {
+    const auto [field, message] = field_message(problem);
+    errors.add(row.line, field, message);
+    return std::nullopt;
+  }
+  return r;
 }
 
 }  // namespace
@@ -77,48 +109,28 @@ std::string check_record(Record& r, const RecordContext& context) {
   return "";
 }
 
+void report_repeat(RowErrors& errors, int line, int earlier) {
+  errors.add(line, "row", "repeats the record on line " + std::to_string(earlier) + " (same unit, rule, date and period)");
+}
+
+void read_records_csv(const std::string& file, std::string_view text, const RecordContext& context, RowErrors& errors,
+                      const KeepRecord& keep) {
+  CsvReader reader(file, text);
+  CsvRow row;
+  const bool any = reader.next(row);
+  check_header(file, any ? &row : nullptr, kHeader);
+  while (reader.next(row))
+    if (auto record = record_of(row, context, errors)) keep(std::move(*record), row.line);
+}
+
 std::vector<Record> parse_records_csv(const std::string& file, std::string_view text, const RecordContext& context) {
-  const auto rows = read_csv(file, text);
-  check_header(file, rows, kHeader);
   RowErrors errors(file);
   std::vector<Record> records;
-  records.reserve(rows.size());
   std::vector<int> lines;
-  lines.reserve(rows.size());
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& row = rows[i];
-    if (row.fields.size() != kHeader.size()) {
-      errors.add(row.line, "row", "expected 6 fields, found " + std::to_string(row.fields.size()));
-      continue;
-    }
-    if (!check_plain_fields(row, kLimits, errors)) continue;
-    const auto& f = row.fields;
-    Record r;
-    r.unit = f[0];
-    r.rule = f[1];
-    r.tags = Tags::parse(f[3]);
-    r.note = f[5];
-    const auto day = parse_day(f[2]);
-    if (!day) {
-      errors.add(row.line, "date", "'" + f[2] + "' is not a date (YYYY-MM-DD)");
-      continue;
-    }
-    r.date = *day;
-    if (!f[4].empty()) {
-      r.period = parse_period(f[4]);
-      if (!r.period) {
-        errors.add(row.line, "period", "'" + f[4] + "' is not a period such as 2026, 2026-H1, 2026-Q2, 2026-03, 2026-W07");
-        continue;
-      }
-    }
-    if (const auto problem = check_record(r, context); !problem.empty()) {
-      const auto [field, message] = field_message(problem);
-      errors.add(row.line, field, message);
-      continue;
-    }
-    records.push_back(std::move(r));
-    lines.push_back(row.line);
-  }
+  read_records_csv(file, text, context, errors, [&](Record&& record, int line) {
+    records.push_back(std::move(record));
+    lines.push_back(line);
+  });
   report_repeats(records, lines, errors);
   errors.throw_if_any();
   return records;

@@ -13,6 +13,11 @@ class RowErrors {
     if (diagnostics_.size() < kMax) diagnostics_.push_back({file_, line, 0, field + ": " + message});
     ++count_;
   }
+  // Counts `n` problems more than were added, of rows not named.
+  void count_more(std::size_t n) { count_ += n; }
+  // The most rows named; the others are counted.
+  static constexpr std::size_t kMax = 50;
+
   // Throws InputError with what was collected; nothing has been imported at that point.
   void throw_if_any() const {
     if (count_ == 0) return;
@@ -23,7 +28,6 @@ class RowErrors {
   }
 
  private:
-  static constexpr std::size_t kMax = 50;
   std::string file_;
   Diagnostics diagnostics_;
   std::size_t count_ = 0;

@@ -3,11 +3,13 @@
 // the version this binary knows, and the clock that stamps what is written.
 #include "store/dialect.h"
 #include "store/store_error.h"
+#include "store/writer_wait.h"
 
 #include <Poco/Data/Session.h>
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace cadence::store {
@@ -24,8 +26,8 @@ enum class Access {
 using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 // One connection. Not thread-safe: each thread opens its own Database (SQLite in WAL mode lets
-// readers run beside one writer; writers queue for up to 5 s, then fail with "database is
-// locked").
+// readers run beside one writer; writers queue for up to 5 s, or as wait_for_writers says,
+// then fail with "database is locked").
 class Database {
  public:
   // SQLite's page cache per connection, in KiB, unless the opener asks for another size: large
@@ -45,6 +47,10 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  // From now on, a statement that finds another connection holding the write lock waits as
+  // `wait` says (writer_wait.cpp). No effect on PostgreSQL, whose writers queue by themselves.
+  void wait_for_writers(WriterWait wait);
+
   Poco::Data::Session& session() { return session_; }
   Dialect dialect() const { return dialect_; }
   Access access() const { return access_; }
@@ -62,6 +68,8 @@ class Database {
   Dialect dialect_;
   Access access_;
   Clock clock_;
+  // Declared before the session so that it outlives the connection that calls it.
+  std::unique_ptr<WriterWaiter> busy_waiter_;
   Poco::Data::Session session_;
   int transaction_depth_ = 0;  // open Transactions, outermost first
 };

@@ -19,10 +19,13 @@ struct Dialect {
   std::string_view begin_transaction;
   // Function building a JSON object from alternating key, value arguments.
   std::string_view json_object;
+  // After CREATE TABLE (…): a table stored in its primary key's order, with no separate index
+  // ("" where every table is a heap with indexes beside it).
+  std::string_view without_rowid;
   // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
   bool numbered_placeholders = false;
 
-  // `text` for this backend: its {autoincrement_key} and {json_object} tokens filled in and
+  // `text` for this backend: its {autoincrement_key}, {json_object} and {without_rowid} tokens filled in and
   // its ? placeholders (outside quoted literals) written the backend's way.
   std::string sql(std::string_view text) const;
 };

@@ -3,11 +3,12 @@
 #include "store/audit_log.h"
 #include "store/columns.h"
 #include "store/json_text.h"
-#include "store/record_identity.h"
+#include "store/change_counters.h"
 
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace cadence::store {
 
@@ -42,17 +43,10 @@ std::string json_sql(const char* table) {
   return out + ")";
 }
 
+// One batch of staged records, column by column, as Poco binds them.
 struct StagingBatch {
   std::vector<std::int64_t> seq;
   std::vector<std::string> unit, rule, date, period, tags, note;
-
-  // Rows order[first] … order[last - 1] of `records`.
-  void fill(const std::vector<Record>& records, const std::vector<std::size_t>& order, std::size_t first,
-            std::size_t last) {
-    for (auto* column : {&unit, &rule, &date, &period, &tags, &note}) column->clear();
-    seq.clear();
-    for (std::size_t k = first; k < last; ++k) add(records[order[k]], order[k]);
-  }
 
   void add(const Record& record, std::size_t index) {
     seq.push_back(static_cast<std::int64_t>(index));
@@ -63,52 +57,119 @@ struct StagingBatch {
     tags.push_back(tags_text(record.tags));
     note.push_back(record.note);
   }
+  std::size_t size() const { return seq.size(); }
+  void clear() {
+    for (auto* column : {&unit, &rule, &date, &period, &tags, &note}) column->clear();
+    seq.clear();
+  }
 };
 
-// Checked in input order before staging (which goes in identity order), so that the first
-// bad record of the file is the one named.
-void refuse_unstorable_tags(const std::vector<Record>& records) {
-  for (std::size_t i = 0; i < records.size(); ++i)
-    for (const auto& tag : records[i].tags)
-      if (!storable_tag(tag))
-        throw ImportItemError(
-            i, "a tag cannot be empty or contain ';': '" + tag + "'" + position(i, records.size()));
+// An empty tag or one with ';' would not come back as it went in.
+void refuse_unstorable_tags(const Record& record, std::size_t index, std::size_t size) {
+  for (const auto& tag : record.tags)
+    if (!storable_tag(tag))
+      throw ImportItemError(index, "a tag cannot be empty or contain ';': '" + tag + "'" + position(index, size));
 }
 
-void refuse_repeated_identity(const std::vector<Record>& records, const std::vector<std::size_t>& order) {
-  const auto repeat = first_repeated_identity(records, order);
-  if (!repeat) return;
-  const Record& r = records[repeat->second];
-  throw ImportItemError(repeat->second, "records " + std::to_string(repeat->first + 1) + " and " +
-                                            std::to_string(repeat->second + 1) +
-                                            " of the import have the same unit, rule, date and period (" +
-                                            r.unit + ", " + r.rule + ", " + format_day(r.date) + ", '" +
-                                            (r.period ? r.period->id() : "") + "')");
-}
+}  // namespace
 
-class RecordImport {
+// The staging table and what is done with it; see record_import.h.
+class RecordStaging {
  public:
-  RecordImport(Database& db, const std::string& actor, const std::string& source, std::size_t size)
-      : db_(db), actor_(actor), source_(source), at_(db.now()), at_text_(timestamp_text(at_)), size_(size) {}
-
-  // Staged in `order`, which `pos` keeps; `seq` is the record's position in the import.
-  void stage(const std::vector<Record>& records, const std::vector<std::size_t>& order) {
+  RecordStaging(Database& db, const std::string& actor, const std::string& source)
+      : db_(db), actor_(actor), source_(source), at_(db.now()), at_text_(timestamp_text(at_)) {
     execute("DROP TABLE IF EXISTS record_import");
+    // Kept in identity order, with the position last so that repeats stay apart.
     execute(
-        "CREATE TEMP TABLE record_import (pos {autoincrement_key}, seq INTEGER NOT NULL, "
-        "unit TEXT NOT NULL, rule TEXT NOT NULL, date TEXT NOT NULL, period TEXT NOT NULL, "
-        "tags TEXT NOT NULL, note TEXT NOT NULL)");
-    StagingBatch batch;
-    for (std::size_t first = 0; first < records.size(); first += kBatchRows) {
-      batch.fill(records, order, first, std::min(records.size(), first + kBatchRows));
-      db_.session() << sql(
-          "INSERT INTO record_import (seq, unit, rule, date, period, tags, note) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-          use(batch.seq), use(batch.unit), use(batch.rule), use(batch.date), use(batch.period),
-          use(batch.tags), use(batch.note), now;
+        "CREATE TEMP TABLE record_import (seq INTEGER NOT NULL, unit TEXT NOT NULL, rule TEXT NOT NULL, "
+        "date TEXT NOT NULL, period TEXT NOT NULL, tags TEXT NOT NULL, note TEXT NOT NULL, "
+        "PRIMARY KEY (unit, rule, date, period, seq)){without_rowid}");
+  }
+  ~RecordStaging() {
+    // The table is the connection's own and is dropped by the next import anyway; failing to
+    // drop it now (the connection broken) must not throw from a destructor.
+    try {
+      execute("DROP TABLE IF EXISTS record_import");
+    } catch (...) {
     }
   }
+  RecordStaging(const RecordStaging&) = delete;
+  RecordStaging& operator=(const RecordStaging&) = delete;
 
+  // REQUIRES: refuse_unstorable_tags(record) passed.
+  void add(const Record& record) {
+    batch_.add(record, size_++);
+    if (batch_.size() == kBatchRows) flush();
+  }
+
+  std::size_t size() const { return size_; }
+
+  void flush() {
+    if (batch_.size() == 0) return;
+    db_.session() << sql("INSERT INTO record_import (seq, unit, rule, date, period, tags, note) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        use(batch_.seq), use(batch_.unit), use(batch_.rule), use(batch_.date), use(batch_.period), use(batch_.tags),
+        use(batch_.note), now;
+    batch_.clear();
+  }
+
+  // One pass over the table in its order: the count of rows beyond the first of each identity.
+  std::size_t count_repeats() {
+    flush();
+    std::int64_t count = 0;
+    db_.session() << sql(
+        "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM record_import "
+        "GROUP BY unit, rule, date, period HAVING COUNT(*) > 1) repeated"),
+        into(count), now;
+    return static_cast<std::size_t>(count);
+  }
+
+  // The first `max` repeats by position, each with the identity it repeats.
+  std::vector<std::pair<RecordImport::Repeat, Record>> first_repeats(std::size_t max) {
+    flush();
+    std::vector<std::int64_t> earlier, later;
+    std::vector<std::string> unit, rule, date, period;
+    db_.session() << sql(
+        "SELECT earlier, seq, unit, rule, date, period FROM (SELECT seq, unit, rule, date, period, "
+        "LAG(seq) OVER (PARTITION BY unit, rule, date, period ORDER BY seq) AS earlier FROM record_import) w "
+        "WHERE earlier IS NOT NULL ORDER BY seq LIMIT ?"),
+        bind(static_cast<std::int64_t>(max)), into(earlier), into(later), into(unit), into(rule), into(date), into(period),
+        now;
+    std::vector<std::pair<RecordImport::Repeat, Record>> out;
+    for (std::size_t i = 0; i < earlier.size(); ++i) {
+      Record r{0, unit[i], rule[i], day_column(date[i], "record_import.date"), {}, parse_period(period[i]), ""};
+      out.push_back({{static_cast<std::size_t>(earlier[i]), static_cast<std::size_t>(later[i])}, std::move(r)});
+    }
+    return out;
+  }
+
+  void refuse_repeats() {
+    if (count_repeats() == 0) return;
+    const auto [repeat, r] = first_repeats(1).front();
+    throw ImportItemError(repeat.later, "records " + std::to_string(repeat.earlier + 1) + " and " +
+                                            std::to_string(repeat.later + 1) +
+                                            " of the import have the same unit, rule, date and period (" + r.unit +
+                                            ", " + r.rule + ", " + format_day(r.date) + ", '" +
+                                            (r.period ? r.period->id() : "") + "')");
+  }
+
+  // Steps 2–5 of record_import.h. REQUIRES: a Transaction is open; no repeats.
+  ImportSummary write(int row_audit_limit) {
+    flush();
+    if (size_ == 0) return {};
+    refuse_unknown_units();
+    const std::int64_t last_id_before = last_record_id();
+    ImportSummary summary;
+    summary.updated = audit_updates();
+    summary.added = write_records() - summary.updated;
+    summary.unchanged = static_cast<int>(size_) - summary.added - summary.updated;
+    if (summary.added <= row_audit_limit)
+      audit_inserts_after(last_id_before);
+    else
+      audit_summary(summary);
+    return summary;
+  }
+
+ private:
   void refuse_unknown_units() {
     std::vector<std::int64_t> seq;
     std::vector<std::string> unit;
@@ -128,7 +189,7 @@ class RecordImport {
         "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) "
         "SELECT ?, ?, 'update', 'record', CAST(r.id AS TEXT), " +
         json_sql("r") + ", " + json_sql("s") + " FROM record_import s JOIN records r ON " + kSameIdentity +
-        " WHERE r.tags <> s.tags OR r.note <> s.note ORDER BY s.pos");
+        " WHERE r.tags <> s.tags OR r.note <> s.note ORDER BY s.unit, s.rule, s.date, s.period, s.seq");
   }
 
   // Returns how many records were inserted or updated.
@@ -137,7 +198,8 @@ class RecordImport {
     return execute_counting(
         "INSERT INTO records (unit, rule, date, period, tags, note, created_at, created_by, "
         "updated_at, updated_by) "
-        "SELECT unit, rule, date, period, tags, note, ?, ?, ?, ? FROM record_import WHERE true ORDER BY pos "
+        "SELECT unit, rule, date, period, tags, note, ?, ?, ?, ? FROM record_import WHERE true "
+        "ORDER BY unit, rule, date, period, seq "
         "ON CONFLICT (unit, rule, date, period) DO UPDATE SET tags = excluded.tags, "
         "note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by "
         "WHERE records.tags <> excluded.tags OR records.note <> excluded.note",
@@ -170,9 +232,6 @@ class RecordImport {
     return id;
   }
 
-  void drop_staging() { execute("DROP TABLE record_import"); }
-
- private:
   std::string sql(const std::string& text) const { return db_.dialect().sql(text); }
   void execute(const std::string& text) { db_.session() << sql(text), now; }
 
@@ -188,35 +247,69 @@ class RecordImport {
   }
 
   Database& db_;
-  const std::string& actor_;
-  const std::string& source_;
+  std::string actor_;
+  std::string source_;
   std::chrono::sys_seconds at_;
   std::string at_text_;
-  std::size_t size_;
+  StagingBatch batch_;
+  std::size_t size_ = 0;
 };
 
-}  // namespace
+RecordImport::RecordImport(Database& db, const std::string& actor, const std::string& source) try
+    : db_(db), staging_(std::make_unique<RecordStaging>(db, actor, source)) {
+} catch (...) {
+  rethrow_with_context("cannot import records into '" + db.name() + "'");
+}
+
+RecordImport::~RecordImport() = default;
+
+void RecordImport::add(const Record& record) {
+  // The import's size is not known yet: every position is named.
+  refuse_unstorable_tags(record, staging_->size(), std::numeric_limits<std::size_t>::max());
+  try {
+    staging_->add(record);
+  } catch (...) {
+    rethrow_with_context("cannot import records into '" + db_.name() + "'");
+  }
+}
+
+RecordImport::Repeats RecordImport::repeats(std::size_t max) {
+  try {
+    Repeats out;
+    out.count = staging_->count_repeats();
+    if (out.count == 0) return out;
+    for (const auto& [repeat, record] : staging_->first_repeats(max)) out.first.push_back(repeat);
+    return out;
+  } catch (...) {
+    rethrow_with_context("cannot import records into '" + db_.name() + "'");
+  }
+}
+
+ImportSummary RecordImport::finish(int row_audit_limit) {
+  try {
+    staging_->refuse_repeats();
+    // The write lock is taken only now: reading and staging a large file takes most of an
+    // import's time, and other writers need not wait for that.
+    Transaction transaction(db_);
+    const auto summary = staging_->write(row_audit_limit);
+    if (summary.added + summary.updated > 0) bump(db_, Data::records);
+    transaction.commit();
+    staging_.reset();
+    return summary;
+  } catch (...) {
+    rethrow_with_context("cannot import records into '" + db_.name() + "'");
+  }
+}
 
 ImportSummary import_records(Database& db, const std::vector<Record>& records, const std::string& actor,
                              const std::string& source, int row_audit_limit) {
   if (records.empty()) return {};
-  refuse_unstorable_tags(records);
-  const auto order = identity_order(records);
-  refuse_repeated_identity(records, order);
-  RecordImport import(db, actor, source, records.size());
-  import.stage(records, order);
-  import.refuse_unknown_units();
-  const std::int64_t last_id_before = import.last_record_id();
-  ImportSummary summary;
-  summary.updated = import.audit_updates();
-  summary.added = import.write_records() - summary.updated;
-  summary.unchanged = static_cast<int>(records.size()) - summary.added - summary.updated;
-  if (summary.added <= row_audit_limit)
-    import.audit_inserts_after(last_id_before);
-  else
-    import.audit_summary(summary);
-  import.drop_staging();
-  return summary;
+  // Checked before staging, in input order, so that the first bad record is the one named.
+  for (std::size_t i = 0; i < records.size(); ++i) refuse_unstorable_tags(records[i], i, records.size());
+  RecordStaging staging(db, actor, source);
+  for (const auto& record : records) staging.add(record);
+  staging.refuse_repeats();
+  return staging.write(row_audit_limit);
 }
 
 }  // namespace cadence::store

@@ -160,6 +160,39 @@ void RecordRepository::scan(Day from, Day to, const ScanFn& fn) {
   }
 }
 
+namespace {
+
+// "SELECT … WHERE unit IN (?, ?, …) AND date BETWEEN ? AND ?" for `n` units.
+std::string units_query(std::size_t n) {
+  std::string text = "SELECT unit, rule, date, tags, period FROM records WHERE unit IN (";
+  for (std::size_t i = 0; i < n; ++i) text += i == 0 ? "?" : ", ?";
+  return text + ") AND date BETWEEN ? AND ?";
+}
+
+}  // namespace
+
+void RecordRepository::scan_units(const std::vector<std::string>& units, Day from, Day to, const ScanFn& fn) {
+  const std::string from_text = format_day(from), to_text = format_day(to);
+  std::vector<std::string> unit, rule, date, tags, period;
+  for (std::size_t first = 0; first < units.size(); first += kUnitsPerQuery) {
+    const std::size_t last = std::min(units.size(), first + kUnitsPerQuery);
+    for (auto* column : {&unit, &rule, &date, &tags, &period}) column->clear();
+    try {
+      Statement select(db_.session());
+      select << db_.dialect().sql(units_query(last - first));
+      for (std::size_t k = first; k < last; ++k) select.addBind(bind(units[k]));
+      select.addBind(bind(from_text));
+      select.addBind(bind(to_text));
+      for (auto* column : {&unit, &rule, &date, &tags, &period}) select.addExtract(into(*column));
+      select.execute();
+    } catch (...) {
+      rethrow_with_context("cannot read records from '" + db_.name() + "'");
+    }
+    for (std::size_t i = 0; i < unit.size(); ++i)
+      fn(unit[i], rule[i], day_column(date[i], "records.date"), tags[i], period[i]);
+  }
+}
+
 std::int64_t RecordRepository::count() {
   try {
     std::int64_t n = 0;

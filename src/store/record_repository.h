@@ -47,6 +47,11 @@ class RecordRepository {
   using ScanFn = std::function<void(std::string_view unit, std::string_view rule, Day date,
                                     std::string_view tags, std::string_view period)>;
   void scan(Day from, Day to, const ScanFn& fn);
+  // The same for the records of `units` only, found by unit (the records' unique index), so
+  // that one township of a province costs what its own records cost.
+  void scan_units(const std::vector<std::string>& units, Day from, Day to, const ScanFn& fn);
+  // Unit ids per query of scan_units(): well inside every backend's limit on parameters.
+  static constexpr std::size_t kUnitsPerQuery = 500;
   // Rows per fetch in scan(): enough to make per-fetch costs vanish, few enough to keep the
   // strings of one chunk in a few megabytes.
   static constexpr std::size_t kScanChunk = 50000;

@@ -3,6 +3,7 @@
 #include "calendars/local_date.h"
 #include "web/http_date.h"
 #include "web/http_text.h"
+#include "web/subtree_limit.h"
 
 #include <cctype>
 
@@ -68,6 +69,9 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, ServerStat
     if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
     else if (name == "scope") feed_request.subtree = value == "subtree";
   }
+  if (feed_request.subtree)
+    if (const auto refusal = subtree_feed_refusal(*tree, *unit, state.config().subtree_max_units))
+      return text_response(422, *refusal + "\n");
   feed_request.today = today(now, state.config().timezone);
   auto cached = state.feed(*tree, *unit, feed_request);
   const auto user_agent = request.header("User-Agent");

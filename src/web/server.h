@@ -20,6 +20,7 @@ struct ServerConfig {
   std::chrono::minutes refresh{60};
   std::string timezone = "Asia/Shanghai";  // what "today" is
   std::size_t cache_bytes = 256u << 20;
+  std::size_t subtree_max_units = 2000;  // see subtree_limit.h
   std::vector<Rule> rules;
   WorkCalendar calendar;
 };

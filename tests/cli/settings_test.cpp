@@ -45,5 +45,22 @@ TEST_F(SettingsTest, KeepAliveIsReadAndBounded) {
             std::string::npos);
 }
 
+TEST_F(SettingsTest, DbWaitIsReadFromConfigEnvironmentAndCommandLine) {
+  EXPECT_EQ(with_config("").db_wait_seconds, 60);
+  EXPECT_EQ(with_config("db_wait_seconds = 300\n").db_wait_seconds, 300);
+  EXPECT_NE(error_of("db_wait_seconds = -1\n").find("db_wait_seconds must be between 0 and 86400"), std::string::npos);
+  const auto env = [](const char* name) -> const char* { return std::string(name) == "CADENCE_DB_WAIT" ? "7" : nullptr; };
+  EXPECT_EQ(resolve_settings(Arguments({"check"}, {}), env).db_wait_seconds, 7);
+  EXPECT_EQ(resolve_settings(Arguments({"check", "--db-wait", "0"}, {}), env).db_wait_seconds, 0);
+  EXPECT_THROW(resolve_settings(Arguments({"check", "--db-wait", "soon"}, {}), env), UsageError);
+}
+
+TEST_F(SettingsTest, SubtreeMaxUnitsIsReadAndBounded) {
+  EXPECT_EQ(with_config("").subtree_max_units, 2000);
+  EXPECT_EQ(with_config("[feeds]\nsubtree_max_units = 50\n").subtree_max_units, 50);
+  EXPECT_NE(error_of("[feeds]\nsubtree_max_units = 0\n").find("subtree_max_units must be between 1 and 10000000"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace cadence::cli

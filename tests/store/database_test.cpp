@@ -181,5 +181,26 @@ TEST_F(StoreTest, AReadOnlyConnectionRefusesAnOlderSchemaInsteadOfUpgradingIt) {
   EXPECT_EQ(db.schema_version(), latest - 1);  // still: nothing was written
 }
 
+TEST_F(StoreTest, AWriterThatFindsAnotherWaitingSaysSoOnceThenGivesUpAfterItsTimeout) {
+  Database other(file.path());
+  Transaction holding(other);  // BEGIN IMMEDIATE: the write lock
+  Database writer(file.path());
+  int told = 0;
+  writer.wait_for_writers({std::chrono::milliseconds{50}, [&] { ++told; }});
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      Transaction blocked(writer);
+      FAIL() << "the lock was not held";
+    } catch (const StoreError& error) {
+      EXPECT_NE(std::string(error.what()).find("database is locked"), std::string::npos) << error.what();
+    }
+  }
+  EXPECT_EQ(told, 1);
+  holding.commit();
+  Transaction now_free(writer);
+  now_free.commit();
+  EXPECT_EQ(told, 1);
+}
+
 }  // namespace
 }  // namespace cadence::store

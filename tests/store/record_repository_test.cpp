@@ -1,9 +1,11 @@
 #include "store/record_repository.h"
 
 #include "store/audit_log.h"
+#include "store/record_import.h"
 #include "store/unit_repository.h"
 #include "store_fixture.h"
 
+#include <set>
 #include <tuple>
 
 namespace cadence::store {
@@ -269,6 +271,78 @@ TEST_F(RecordRepositoryTest, TheCallersExceptionsPassThroughScan) {
   EXPECT_THROW(records.scan(day("2026-01-01"), day("2026-12-31"),
                             [](auto, auto, Day, auto, auto) { throw std::logic_error("mine"); }),
                std::logic_error);
+}
+
+TEST_F(RecordRepositoryTest, ScanUnitsReadsOnlyThoseUnitsRecordsInTheRange) {
+  Unit other{"other", "county", "另一镇党委", "committee", "", {}, kDefaultTimeZone, {}, {}};
+  UnitRepository(db).upsert({other}, "setup");
+  records.upsert({record("town", "study", "2025-12-31"), record("town", "study", "2026-01-01", {"b", "a"}),
+                  record("county", "report", "2026-06-30", {}, "", parse_period("2026-Q1")),
+                  record("other", "study", "2026-03-01"), record("town", "study", "2026-07-01")},
+                 "tester");
+  using Row = std::tuple<std::string, std::string, Day, std::string, std::string>;
+  std::vector<Row> rows;
+  records.scan_units({"town", "county"}, day("2026-01-01"), day("2026-06-30"),
+                     [&](auto unit, auto rule, Day date, auto tags, auto period) {
+                       rows.emplace_back(unit, rule, date, tags, period);
+                     });
+  std::sort(rows.begin(), rows.end());
+  EXPECT_EQ(rows, (std::vector<Row>{{"county", "report", day("2026-06-30"), "", "2026-Q1"},
+                                    {"town", "study", day("2026-01-01"), "a;b", ""}}));
+}
+
+TEST_F(RecordRepositoryTest, ScanUnitsAsksForManyUnitsInSeveralQueries) {
+  std::vector<Unit> units;
+  std::vector<Record> held;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < RecordRepository::kUnitsPerQuery + 3; ++i) {
+    ids.push_back("b" + std::to_string(i));
+    units.push_back({ids.back(), "town", "支部", "branch", "", {}, kDefaultTimeZone, {}, {}});
+    held.push_back(record(ids.back(), "study", "2026-02-01"));
+  }
+  UnitRepository(db).upsert(units, "setup");
+  held.push_back(record("county", "study", "2026-02-01"));
+  records.upsert(held, "tester");
+  std::set<std::string> seen;
+  records.scan_units(ids, day("2026-01-01"), day("2026-12-31"), [&](auto unit, auto, Day, auto, auto) {
+    EXPECT_TRUE(seen.emplace(unit).second) << unit;
+  });
+  EXPECT_EQ(seen, std::set<std::string>(ids.begin(), ids.end()));
+}
+
+TEST_F(RecordRepositoryTest, AStreamedImportFindsRepeatsAndStoresNothingUntilFinished) {
+  {
+    RecordImport import(db, "tester", "r.csv");
+    for (const char* date : {"2026-01-10", "2026-01-11", "2026-01-10", "2026-01-12", "2026-01-10"})
+      import.add(record("town", "study", date));
+    const auto repeats = import.repeats(1);
+    EXPECT_EQ(repeats.count, 2u);
+    ASSERT_EQ(repeats.first.size(), 1u);
+    EXPECT_EQ(repeats.first[0].earlier, 0u);
+    EXPECT_EQ(repeats.first[0].later, 2u);
+    EXPECT_EQ(records.count(), 0);
+    EXPECT_THROW(import.finish(RecordRepository::kRowAuditLimit), ImportItemError);
+  }
+  EXPECT_EQ(records.count(), 0);
+  RecordImport import(db, "tester", "r.csv");
+  for (const char* date : {"2026-01-12", "2026-01-10"}) import.add(record("town", "study", date));
+  EXPECT_EQ(import.repeats(50).count, 0u);
+  EXPECT_EQ(import.finish(RecordRepository::kRowAuditLimit), (ImportSummary{2, 0, 0}));
+  EXPECT_EQ(stored("town"), (std::vector<Record>{record("town", "study", "2026-01-10"), record("town", "study", "2026-01-12")}));
+}
+
+TEST_F(RecordRepositoryTest, AStreamedImportOfAnUnknownUnitStoresNothing) {
+  RecordImport import(db, "tester", "r.csv");
+  import.add(record("town", "study", "2026-01-10"));
+  import.add(record("nosuch", "study", "2026-01-10"));
+  try {
+    import.finish(RecordRepository::kRowAuditLimit);
+    FAIL() << "no error";
+  } catch (const ImportItemError& error) {
+    EXPECT_EQ(error.index(), 1u);
+    EXPECT_EQ(std::string(error.what()), "unit 'nosuch' is not in the database (record 2 of the import)");
+  }
+  EXPECT_EQ(records.count(), 0);
 }
 
 }  // namespace

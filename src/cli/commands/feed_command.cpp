@@ -1,8 +1,10 @@
 // cadence feed --unit ID [--scope subtree] [--holidays] [--as-of YYYY-MM-DD] > unit.ics
 #include "cli/commands/commands.h"
 #include "cli/workspace.h"
+#include "core/diagnostic.h"
 #include "store/feed_item_versions.h"
 #include "web/feed_publisher.h"
+#include "web/subtree_limit.h"
 
 namespace cadence::cli {
 
@@ -21,6 +23,9 @@ int run_feed(const Invocation& inv) {
   auto db = open_database(inv, store::Access::existing);
   const auto tree = load_unit_tree(*db);
   const auto unit = unit_index(tree, *unit_id);
+  if (scope == "subtree")
+    if (const auto refusal = web::subtree_feed_refusal(tree, unit, static_cast<std::size_t>(inv.settings.subtree_max_units)))
+      throw InputError("--scope subtree: " + *refusal);
   FeedRequest request{as_of, scope == "subtree", inv.args.flag("holidays")};
   const date::year_month_day today{request.today};
   warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});

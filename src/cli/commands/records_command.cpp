@@ -12,6 +12,7 @@
 #include "csv/records_csv.h"
 #include "csv/text_encoding.h"
 #include "ical/ics_import.h"
+#include "store/record_import.h"
 #include "store/record_repository.h"
 #include "store/unit_repository.h"
 
@@ -26,6 +27,25 @@ RecordContext context_of(store::Database& db, const std::vector<Rule>& rules) {
   return context;
 }
 
+// Streams the file's records into the store as they are read, so that memory does not grow
+// with the file (6 million rows); one bad row still rejects the whole file, with every bad row's
+// line: nothing is written until finish().
+store::ImportSummary import_records_csv(store::Database& db, const std::string& file, std::string_view text,
+                                        const RecordContext& context) {
+  RowErrors errors(file);
+  std::vector<int> lines;  // by position in the import
+  store::RecordImport import(db, actor(), file);
+  read_records_csv(file, text, context, errors, [&](Record&& record, int line) {
+    import.add(record);
+    lines.push_back(line);
+  });
+  const auto repeats = import.repeats(RowErrors::kMax);
+  for (const auto& r : repeats.first) report_repeat(errors, lines[r.later], lines[r.earlier]);
+  errors.count_more(repeats.count - repeats.first.size());
+  errors.throw_if_any();
+  return import.finish(store::RecordRepository::kRowAuditLimit);
+}
+
 int import_records(const Invocation& inv) {
   inv.args.allow({"encoding"});
   inv.args.expect_positionals(3, "cadence records import FILE.csv [--encoding gb18030]");
@@ -34,8 +54,7 @@ int import_records(const Invocation& inv) {
   auto db = open_database(inv, store::Access::create);
   const auto summary = all_or_nothing(file, [&] {
     const auto text = decode_text(file, read_file(file), encoding_option(inv));
-    const auto records = parse_records_csv(file, text, context_of(*db, rules));
-    return store::RecordRepository(*db).upsert(records, actor(), file);
+    return import_records_csv(*db, file, text, context_of(*db, rules));
   });
   print_summary(inv, file, "records", summary);
   return 0;

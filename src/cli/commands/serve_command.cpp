@@ -28,6 +28,7 @@ int run_serve(const Invocation& inv) {
   config.keep_alive = std::chrono::seconds{inv.settings.keep_alive_seconds};
   config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
+  config.subtree_max_units = static_cast<std::size_t>(inv.settings.subtree_max_units);
   config.timezone = inv.settings.timezone;
   config.rules = load_rules(inv);
   config.calendar = load_calendar(inv);

@@ -54,6 +54,15 @@ int import_units(const Invocation& inv) {
   return 0;
 }
 
+// Two spaces a level up to kMaxIndent levels; deeper units show their depth as a number
+// instead, so that a chain of 10,000 units does not print 200 MB of spaces.
+constexpr std::size_t kMaxIndent = 8;
+
+std::string indented(const std::string& name, std::size_t depth) {
+  if (depth <= kMaxIndent) return std::string(depth * 2, ' ') + name;
+  return std::string(kMaxIndent * 2, ' ') + "[" + std::to_string(depth) + "] " + name;
+}
+
 int list_units(const Invocation& inv) {
   inv.args.allow({"format"});
   inv.args.expect_positionals(2, "cadence units list [--format json|table]");
@@ -76,14 +85,16 @@ int list_units(const Invocation& inv) {
     return 0;
   }
   TextTable table({"单位 Unit", "ID", "类型 Type", "书记 Secretary", "在册 Active"});
+  std::vector<std::size_t> depths(tree.size(), 0);
   for (auto i : tree.preorder()) {
     const auto& u = tree.at(i);
-    int depth = 0;
-    for (auto p = tree.parent(i); p; p = tree.parent(*p)) ++depth;
+    // Preorder lists a parent before its children.
+    const std::size_t depth = tree.parent(i) ? depths[*tree.parent(i)] + 1 : 0;
+    depths[i] = depth;
     std::string active;
     if (u.active_from) active += "from " + format_day(*u.active_from);
     if (u.active_until) active += (active.empty() ? "" : " ") + std::string("until ") + format_day(*u.active_until);
-    table.add({std::string(static_cast<std::size_t>(depth) * 2, ' ') + u.name, u.id, u.type, u.secretary_email, active});
+    table.add({indented(u.name, depth), u.id, u.type, u.secretary_email, active});
   }
   table.print(inv.out);
   return 0;
