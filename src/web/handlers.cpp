@@ -130,17 +130,19 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag, std::st
 HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
                      Outcome& outcome) {
   const std::string_view path = request.path;
-  if (path.starts_with(kFeedPrefix)) {
-    // Whatever follows /feeds/ may be a token, even a mistyped one: never logged.
-    outcome.route = kFeedRoute;
-    if (path.size() > kFeedPrefix.size() + kFeedSuffix.size() && path.ends_with(kFeedSuffix)) {
-      const auto token = path.substr(kFeedPrefix.size(), path.size() - kFeedPrefix.size() - kFeedSuffix.size());
-      if (token_shaped(token)) return feed(request, token, state, now, outcome);
+  if (path.starts_with(kFeedPrefix) && path.size() > kFeedPrefix.size() + kFeedSuffix.size() &&
+      path.ends_with(kFeedSuffix)) {
+    const auto token = path.substr(kFeedPrefix.size(), path.size() - kFeedPrefix.size() - kFeedSuffix.size());
+    if (token_shaped(token)) {
+      outcome.route = kFeedRoute;
+      return feed(request, token, state, now, outcome);
     }
-    return not_found();
   }
-  outcome.route = path;
-  if (path == "/healthz") return health(request, state, outcome);
+  if (path == "/healthz") {
+    outcome.route = "/healthz";
+    return health(request, state, outcome);
+  }
+  outcome.route = kUnmatchedRoute;
   return not_found();
 }
 

@@ -3,6 +3,7 @@
 // throws is the connection's to turn into a 500.
 #include "web/http_request.h"
 #include "web/http_response.h"
+#include "web/outcome.h"
 #include "web/server_state.h"
 
 #include <chrono>
@@ -12,13 +13,6 @@
 #include <string_view>
 
 namespace cadence::web {
-
-// What a handler reports for the access log.
-struct Outcome {
-  std::string_view route = "-";  // the path as logged; never a feed's token
-  std::optional<std::int64_t> token_id;
-  std::string note;
-};
 
 HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
                      Outcome& outcome);

@@ -13,7 +13,9 @@ namespace cadence::web {
 
 struct HttpRequest {
   std::string_view method;
-  std::string path;  // percent-decoded, without the query
+  // As sent, without the query: not percent-decoded, so that `/feeds%2F…` is not a feed
+  // (routing matches it as it is, then decodes each parameter).
+  std::string_view path;
   std::string_view query;
   int minor_version = 1;  // of HTTP/1.x
   std::vector<std::pair<std::string_view, std::string_view>> headers;  // values without surrounding blanks
