@@ -86,7 +86,8 @@ worker_processes 2;
 daemon off;
 pid $T/nginx.pid;
 error_log $T/nginx-error.log warn;
-events { worker_connections 4096; }
+worker_rlimit_nofile 30000;
+events { worker_connections 16384; }
 http {
   access_log off;
   sendfile on;
@@ -190,6 +191,31 @@ feed_runs() {  # feed_runs LABEL PATH DB RULES_DIR
 }
 
 feed_runs small "$SMALL_PATH" "$T/many.db" "$REPO/rules"
+
+# ---- many connections, slow clients (the small feed) -------------------------------------------
+# wrk at 2,000 and 10,000 connections; then 1,000 slow clients (slow_clients.py: a request head
+# that never ends, a byte a second) attached while wrk's 4 normal connections fetch the feed.
+crowd_runs() {
+  start_cadence "$T/many.db" "$REPO/rules" "$T/cadence-crowd.log"
+  local c="http://127.0.0.1:$CADENCE_PORT$SMALL_PATH" n="http://127.0.0.1:$NGINX_PORT$SMALL_PATH"
+  local conns server url port slow
+  for conns in 2000 10000; do
+    CONNECTIONS=$conns bench "c$conns-cadence" cadence "$c" ""
+    CONNECTIONS=$conns bench "c$conns-nginx" nginx "$n" ""
+  done
+  for server in cadence nginx; do
+    if [[ $server == cadence ]]; then url=$c port=$CADENCE_PORT; else url=$n port=$NGINX_PORT; fi
+    python3 "$HERE/slow_clients.py" 127.0.0.1 "$port" 1000 40 &
+    slow=$!
+    sleep 3
+    CONNECTIONS=4 bench "slow1000-$server" "$server" "$url" ""
+    kill "$slow"
+    wait "$slow" 2>/dev/null || true
+  done
+  echo "crowd: cadence VmHWM $(awk '/VmHWM/ {print $2, $3}' /proc/$CADENCE_PID/status)" | tee -a "$T/feeds.txt" >&2
+  stop_cadence
+}
+[[ -n ${SKIP_CROWD:-} ]] || crowd_runs
 feed_runs big "$BIG_PATH" "$T/big.db" "$T/rules-big"
 
 # ---- many distinct feeds ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ namespace cadence::web {
 
 namespace {
 
-constexpr std::string_view kFeedPrefix = "/feeds/", kFeedSuffix = ".ics", kFeedRoute = "/feeds/{token}.ics";
+constexpr std::string_view kFeedRoute = "/feeds/{token}.ics";
 
 bool token_shaped(std::string_view token) {
   if (token.empty() || token.size() > 128) return false;
@@ -20,14 +20,6 @@ bool token_shaped(std::string_view token) {
 }
 
 HttpResponse not_found() { return text_response(404, "Not Found\n"); }
-
-HttpResponse method_not_allowed() {
-  auto response = text_response(405, "Method Not Allowed\n");
-  response.set("Allow", "GET, HEAD");
-  return response;
-}
-
-bool get_or_head(const HttpRequest& request) { return request.method == "GET" || request.method == "HEAD"; }
 
 // "Today" for the feeds: worked out once a day per thread, not on every request.
 Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
@@ -41,8 +33,7 @@ Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
   return known->day;
 }
 
-HttpResponse health(const HttpRequest& request, ServerState& state, Outcome& outcome) {
-  if (!get_or_head(request)) return method_not_allowed();
+HttpResponse health(ServerState& state, Outcome& outcome) {
   try {
     store::change_versions(state.connection());
   } catch (const std::exception& e) {
@@ -54,7 +45,6 @@ HttpResponse health(const HttpRequest& request, ServerState& state, Outcome& out
 
 HttpResponse feed(const HttpRequest& request, std::string_view token, ServerState& state,
                   std::chrono::system_clock::time_point now, Outcome& outcome) {
-  if (!get_or_head(request)) return method_not_allowed();
   state.refresh();
   const auto match = state.token(token);
   const auto tree = state.tree();
@@ -127,23 +117,16 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag, std::st
   });
 }
 
-HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
-                     Outcome& outcome) {
-  const std::string_view path = request.path;
-  if (path.starts_with(kFeedPrefix) && path.size() > kFeedPrefix.size() + kFeedSuffix.size() &&
-      path.ends_with(kFeedSuffix)) {
-    const auto token = path.substr(kFeedPrefix.size(), path.size() - kFeedPrefix.size() - kFeedSuffix.size());
-    if (token_shaped(token)) {
-      outcome.route = kFeedRoute;
-      return feed(request, token, state, now, outcome);
-    }
-  }
-  if (path == "/healthz") {
-    outcome.route = "/healthz";
-    return health(request, state, outcome);
-  }
-  outcome.route = kUnmatchedRoute;
-  return not_found();
+Router feed_routes(ServerState& state) {
+  Router router;
+  router.add("GET", "/healthz", [&state](RequestContext& c) { return health(state, c.outcome); });
+  router.add("GET", std::string(kFeedRoute), [&state](RequestContext& c) {
+    const auto& token = c.params.at("token");
+    // Unknown and malformed alike: the same plain 404.
+    if (!token_shaped(token)) return not_found();
+    return feed(c.request, token, state, c.now, c.outcome);
+  });
+  return router;
 }
 
 }  // namespace cadence::web

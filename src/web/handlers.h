@@ -1,9 +1,10 @@
 #pragma once
 // What `cadence serve` answers: /feeds/<token>.ics (GET, HEAD) and /healthz. Anything a handler
-// throws is the connection's to turn into a 500.
+// throws is the wire layer's to turn into a 500.
 #include "web/http_request.h"
 #include "web/http_response.h"
 #include "web/outcome.h"
+#include "web/router.h"
 #include "web/server_state.h"
 
 #include <chrono>
@@ -14,8 +15,8 @@
 
 namespace cadence::web {
 
-HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
-                     Outcome& outcome);
+// The routes of the feed server: GET (and HEAD) /healthz and /feeds/{token}.ics.
+Router feed_routes(ServerState& state);
 
 // Whether an Accept-Encoding value takes gzip ("gzip;q=0" refuses it).
 bool accepts_gzip(std::string_view accept_encoding);

@@ -109,8 +109,9 @@ int run_server(ServerConfig config, std::ostream& log) {
   count.max = std::min(config.max_connections, raise_descriptor_limit());
   ServerState state(config);
   AccessLog access(log);
-  Exchange exchange(limits_of(config), [&state](const HttpRequest& request, std::chrono::system_clock::time_point now,
-                                                Outcome& outcome) { return respond(request, state, now, outcome); },
+  const Router router = feed_routes(state);
+  Exchange exchange(limits_of(config), [&router](const HttpRequest& request, std::chrono::system_clock::time_point now,
+                                                 Outcome& outcome) { return router.dispatch(request, now, outcome); },
                     access);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.host, config.port), 4096);
   socket.setBlocking(false);

@@ -266,6 +266,19 @@ TEST_F(ServeSturdinessTest, OnlyHttp10And11AndNoOtherHostAndExpectIsAnswered) {
   EXPECT_EQ(stop(15s), 0);
 }
 
+TEST_F(ServeSturdinessTest, EveryRouteAnswersOtherMethodsWith405AndItsAllow) {
+  start("");
+  for (const auto& target : {std::string("/healthz"), feed})
+    for (const std::string method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+      const auto reply = round_trip(port, method + " " + target + " HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n"
+                                          "Connection: close\r\n\r\n");
+      EXPECT_TRUE(reply.starts_with("HTTP/1.1 405 Method Not Allowed\r\n")) << method << " " << target << "\n" << reply;
+      EXPECT_NE(reply.find("\r\nAllow: GET, HEAD\r\n"), std::string::npos) << reply;
+    }
+  EXPECT_EQ(stop(15s), 0);
+  EXPECT_EQ(log().find(secret), std::string::npos);
+}
+
 TEST_F(ServeSturdinessTest, ATokenNeverReachesTheLogWhateverThePath) {
   start("");
   const std::vector<std::string> targets = {
