@@ -1,9 +1,11 @@
 #include "cli/check_output.h"
 
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 #include "cli/text_table.h"
 
 namespace cadence::cli {
+
+using json::JsonWriter;
 
 namespace {
 

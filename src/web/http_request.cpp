@@ -41,6 +41,36 @@ std::optional<std::string_view> HttpRequest::header(std::string_view name) const
   return std::nullopt;
 }
 
+std::vector<std::string_view> HttpRequest::header_values(std::string_view name) const {
+  std::vector<std::string_view> out;
+  for (const auto& [n, v] : headers)
+    if (iequals(n, name))
+      any_list_element(v, [&](std::string_view element) {
+        if (!element.empty()) out.push_back(element);
+        return false;
+      });
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> HttpRequest::cookies() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [n, v] : headers) {
+    if (!iequals(n, "Cookie")) continue;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const auto semicolon = rest.find(';');
+      const auto pair = trim_ows(rest.substr(0, semicolon));
+      rest.remove_prefix(semicolon == std::string_view::npos ? rest.size() : semicolon + 1);
+      const auto eq = pair.find('=');
+      if (eq == std::string_view::npos || eq == 0) continue;
+      auto value = pair.substr(eq + 1);
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+      out.emplace_back(std::string(pair.substr(0, eq)), std::string(value));
+    }
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> HttpRequest::query_parameters() const {
   std::vector<std::pair<std::string, std::string>> out;
   std::string_view rest = query;

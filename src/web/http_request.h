@@ -27,6 +27,10 @@ struct HttpRequest {
 
   // The first field called `name` (case-insensitive).
   std::optional<std::string_view> header(std::string_view name) const;
+  // Every value of a repeated field, in order, and the elements of comma-separated ones.
+  std::vector<std::string_view> header_values(std::string_view name) const;
+  // name=value pairs of every Cookie field (RFC 6265 §5.4), quotes around a value removed.
+  std::vector<std::pair<std::string, std::string>> cookies() const;
   // name=value pairs of the query, percent-decoded ('+' is a space); a malformed pair is skipped.
   std::vector<std::pair<std::string, std::string>> query_parameters() const;
 };

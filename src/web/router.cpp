@@ -1,5 +1,7 @@
 #include "web/router.h"
 
+#include "web/error_response.h"
+
 #include <stdexcept>
 
 namespace cadence::web {
@@ -120,7 +122,13 @@ HttpResponse Router::dispatch(const HttpRequest& request, std::chrono::system_cl
   outcome.route = found.pattern.empty() ? kUnmatchedRoute : found.pattern;
   if (found.kind != Found::Kind::kMatched) return refusal(found);
   RequestContext context{request, found.params, now, outcome};
-  return (*found.handler)(context);
+  try {
+    return (*found.handler)(context);
+  } catch (...) {
+    auto answer = error_response(std::current_exception(), request.path);
+    outcome.note = std::move(answer.note);
+    return std::move(answer.response);
+  }
 }
 
 }  // namespace cadence::web

@@ -57,6 +57,14 @@ TEST(ParseRequest, KeepsThePathAsSentDecodesTheQueryAndTakesTheAbsoluteFormOfIts
   EXPECT_EQ(refused("GET a HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
 }
 
+TEST(ParseRequest, RepeatedHeadersAndCookies) {
+  const auto r = ok("GET / HTTP/1.1\r\nHost: x\r\nAccept: text/html, application/json\r\nAccept: */*\r\n"
+                    "Cookie: a=1; b=\"two\"\r\nCookie: c=3;;bad; =x\r\n\r\n");
+  EXPECT_EQ(r.header_values("accept"), (std::vector<std::string_view>{"text/html", "application/json", "*/*"}));
+  EXPECT_TRUE(r.header_values("X-None").empty());
+  EXPECT_EQ(r.cookies(), (std::vector<std::pair<std::string, std::string>>{{"a", "1"}, {"b", "two"}, {"c", "3"}}));
+}
+
 TEST(ParseRequest, ConnectionPersistenceFollowsTheVersion) {
   EXPECT_FALSE(ok("GET / HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n").keep_alive);
   EXPECT_FALSE(ok("GET / HTTP/1.0\r\n\r\n").keep_alive);

@@ -1,10 +1,10 @@
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-namespace cadence::cli {
+namespace cadence::json {
 namespace {
 
 TEST(JsonWriterTest, NestsAndEscapes) {
@@ -19,4 +19,4 @@ TEST(JsonWriterTest, NestsAndEscapes) {
 TEST(JsonWriterTest, ControlCharactersAreEscaped) { EXPECT_EQ(json_escape(std::string("\x01", 1)), "\\u0001"); }
 
 }  // namespace
-}  // namespace cadence::cli
+}  // namespace cadence::json
