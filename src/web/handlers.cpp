@@ -33,21 +33,21 @@ Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
   return known->day;
 }
 
-HttpResponse health(ServerState& state, Outcome& outcome) {
+HttpResponse health(RequestContext& c) {
   try {
-    store::change_versions(state.connection());
+    store::change_versions(c.db());
   } catch (const std::exception& e) {
-    outcome.note = e.what();
+    c.outcome.note = e.what();
     return text_response(503, "database unavailable\n");
   }
   return text_response(200, "ok\n");
 }
 
-HttpResponse feed(const HttpRequest& request, std::string_view token, ServerState& state,
+HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& site,
                   std::chrono::system_clock::time_point now, Outcome& outcome) {
-  state.refresh();
-  const auto match = state.token(token);
-  const auto tree = state.tree();
+  site.tokens.refresh();
+  const auto match = site.tokens.token(token);
+  const auto tree = site.tokens.tree();
   const auto unit = match && tree ? tree->find(match->unit) : std::nullopt;
   // Unknown, revoked, or of a unit gone: the same plain 404, nothing to tell them apart.
   if (!unit) return not_found();
@@ -58,10 +58,10 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, ServerStat
     if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
     else if (name == "scope") feed_request.subtree = value == "subtree";
   }
-  feed_request.today = today(now, state.config().timezone);
-  auto cached = state.feed(*tree, *unit, feed_request);
+  feed_request.today = today(now, site.timezone);
+  auto cached = site.feeds.feed(*tree, *unit, feed_request);
   const auto user_agent = request.header("User-Agent");
-  state.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
+  site.fetches.note(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
 
   const auto accept_encoding = request.header("Accept-Encoding");
   const bool gzip = accept_encoding && accepts_gzip(*accept_encoding);
@@ -117,14 +117,14 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag, std::st
   });
 }
 
-Router feed_routes(ServerState& state) {
+Router feed_routes(FeedSite& site) {
   Router router;
-  router.add("GET", "/healthz", [&state](RequestContext& c) { return health(state, c.outcome); });
-  router.add("GET", std::string(kFeedRoute), [&state](RequestContext& c) {
+  router.add("GET", "/healthz", health);
+  router.add("GET", std::string(kFeedRoute), [&site](RequestContext& c) {
     const auto& token = c.params.at("token");
     // Unknown and malformed alike: the same plain 404.
     if (!token_shaped(token)) return not_found();
-    return feed(c.request, token, state, c.now, c.outcome);
+    return feed(c.request, token, site, c.now, c.outcome);
   });
   return router;
 }

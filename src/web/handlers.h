@@ -5,7 +5,9 @@
 #include "web/http_response.h"
 #include "web/outcome.h"
 #include "web/router.h"
-#include "web/server_state.h"
+#include "web/feed_renderer.h"
+#include "web/fetch_recorder.h"
+#include "web/token_directory.h"
 
 #include <chrono>
 #include <cstdint>
@@ -15,8 +17,16 @@
 
 namespace cadence::web {
 
+// What the feed handlers use, each its own part so a test can give its own.
+struct FeedSite {
+  TokenDirectory& tokens;
+  FeedRenderer& feeds;
+  FetchRecorder& fetches;
+  std::string timezone;  // what "today" is
+};
+
 // The routes of the feed server: GET (and HEAD) /healthz and /feeds/{token}.ics.
-Router feed_routes(ServerState& state);
+Router feed_routes(FeedSite& site);
 
 // Whether an Accept-Encoding value takes gzip ("gzip;q=0" refuses it).
 bool accepts_gzip(std::string_view accept_encoding);

@@ -117,11 +117,11 @@ HttpResponse Router::refusal(const Found& found) {
 }
 
 HttpResponse Router::dispatch(const HttpRequest& request, std::chrono::system_clock::time_point now,
-                              Outcome& outcome) const {
+                              DatabaseSessions* sessions, Outcome& outcome) const {
   auto found = find(request.method, request.path);
   outcome.route = found.pattern.empty() ? kUnmatchedRoute : found.pattern;
   if (found.kind != Found::Kind::kMatched) return refusal(found);
-  RequestContext context{request, found.params, now, outcome};
+  RequestContext context{request, found.params, now, sessions, outcome};
   try {
     return (*found.handler)(context);
   } catch (...) {

@@ -3,6 +3,7 @@
 // A pattern is made of segments; each is literal or holds one parameter with an optional literal
 // prefix and suffix: "/feeds/{token}.ics". Paths are matched as sent, segment by segment; only
 // then is each parameter percent-decoded, so an escaped "/" (%2F) never separates segments.
+#include "web/database_sessions.h"
 #include "web/http_request.h"
 #include "web/http_response.h"
 #include "web/outcome.h"
@@ -27,13 +28,17 @@ class RouteParams {
   std::vector<std::pair<std::string_view, std::string>> values_;
 };
 
-// What a handler is given: the request, its route's parameters, the clock's reading for it,
-// and the outcome it reports for the access log.
+// What a handler is given: the request, its route's parameters, the clock's reading for it, the
+// database session of this thread, and the outcome it reports for the access log.
 struct RequestContext {
   const HttpRequest& request;
   const RouteParams& params;
   std::chrono::system_clock::time_point now;
+  DatabaseSessions* sessions;  // null where no database is at hand (tests of routing)
   Outcome& outcome;
+
+  // REQUIRES: sessions.
+  store::Database& db() const { return sessions->here(); }
 };
 
 class Router {
@@ -57,7 +62,8 @@ class Router {
 
   // Finds the request's route and lets its handler answer, or refuses; names the route in
   // `outcome` (its pattern, or kUnmatchedRoute: never the path as sent).
-  HttpResponse dispatch(const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) const;
+  HttpResponse dispatch(const HttpRequest& request, std::chrono::system_clock::time_point now, DatabaseSessions* sessions,
+                        Outcome& outcome) const;
 
  private:
   struct Segment {

@@ -4,7 +4,10 @@
 #include "web/event_loop.h"
 #include "web/exchange.h"
 #include "web/handlers.h"
-#include "web/server_state.h"
+#include "web/database_sessions.h"
+#include "web/feed_renderer.h"
+#include "web/fetch_recorder.h"
+#include "web/token_directory.h"
 #include "web/worker_pool.h"
 
 #include <Poco/Net/ServerSocket.h>
@@ -15,6 +18,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -51,18 +55,29 @@ sigset_t termination_signals() {
   return set;
 }
 
-void flush_state(ServerState& state, std::ostream& log) {
-  try {
-    state.flush();
-  } catch (const std::exception& e) {
-    log << "cadence serve: " << e.what() << std::endl;
+// What renders and fetches left to write: the pending item versions first, then the fetches.
+// What fails to be written stays for the next call.
+struct Pending {
+  DatabaseSessions& sessions;
+  FeedRenderer& feeds;
+  FetchRecorder& fetches;
+};
+
+void flush_state(Pending& pending, std::ostream& log) {
+  for (const auto& write : {std::function<void()>([&] { pending.feeds.flush(pending.sessions.here()); }),
+                            std::function<void()>([&] { pending.fetches.flush(pending.sessions.here()); })}) {
+    try {
+      write();
+    } catch (const std::exception& e) {
+      log << "cadence serve: " << e.what() << std::endl;
+    }
   }
 }
 
 // Access log out several times a second, pending versions and fetches written every 5 s.
 class Housekeeper {
  public:
-  Housekeeper(ServerState& state, AccessLog& access, std::ostream& log)
+  Housekeeper(Pending& state, AccessLog& access, std::ostream& log)
       : thread_([this, &state, &access, &log] { run(state, access, log); }) {}
   ~Housekeeper() {
     {
@@ -74,7 +89,7 @@ class Housekeeper {
   }
 
  private:
-  void run(ServerState& state, AccessLog& access, std::ostream& log) {
+  void run(Pending& state, AccessLog& access, std::ostream& log) {
     std::unique_lock lock(mutex_);
     auto next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stopping_; })) {
@@ -107,12 +122,20 @@ int run_server(ServerConfig config, std::ostream& log) {
   const sigset_t signals = termination_signals();
   ConnectionCount count;
   count.max = std::min(config.max_connections, raise_descriptor_limit());
-  ServerState state(config);
+  DatabaseSessions sessions(config.db);
+  FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
+  TokenDirectory tokens(sessions, [&feeds] { feeds.clear(); });
+  FetchRecorder fetches;
+  Pending state{sessions, feeds, fetches};
+  FeedSite site{tokens, feeds, fetches, config.timezone};
   AccessLog access(log);
-  const Router router = feed_routes(state);
-  Exchange exchange(limits_of(config), [&router](const HttpRequest& request, std::chrono::system_clock::time_point now,
-                                                 Outcome& outcome) { return router.dispatch(request, now, outcome); },
-                    access);
+  const Router router = feed_routes(site);
+  Exchange exchange(
+      limits_of(config),
+      [&router, &sessions](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {
+        return router.dispatch(request, now, &sessions, outcome);
+      },
+      access);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.host, config.port), 4096);
   socket.setBlocking(false);
   const int io_threads = config.io_threads > 0 ? config.io_threads

@@ -82,10 +82,10 @@ TEST(Router, DispatchNamesTheRouteNeverThePath) {
   request.method = "GET";
   request.path = "/feeds/secret-token.ics";
   Outcome outcome;
-  EXPECT_EQ(router.dispatch(request, {}, outcome).text, "feed");
+  EXPECT_EQ(router.dispatch(request, {}, nullptr, outcome).text, "feed");
   EXPECT_EQ(outcome.route, "/feeds/{token}.ics");
   request.path = "//feeds/secret-token.ics";
-  EXPECT_EQ(router.dispatch(request, {}, outcome).status, 404);
+  EXPECT_EQ(router.dispatch(request, {}, nullptr, outcome).status, 404);
   EXPECT_EQ(outcome.route, kUnmatchedRoute);
 }
 
