@@ -9,6 +9,7 @@
 #include "web/feed_cache.h"
 #include "web/pending_versions.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -23,12 +24,19 @@ struct FeedRules {
 
 class FeedRenderer {
  public:
+  // `cache_bytes` holds the compressed feeds first; the plain bytes of feeds fetched without
+  // gzip take what room they leave.
   FeedRenderer(FeedRules rules, DatabaseSessions& sessions, std::size_t cache_bytes)
-      : rules_(std::move(rules)), sessions_(sessions), cache_(cache_bytes) {}
+      : rules_(std::move(rules)),
+        sessions_(sessions),
+        cache_(cache_bytes),
+        plain_([this, cache_bytes] { return cache_bytes - std::min(cache_bytes, cache_.bytes()); }) {}
 
   // The feed of `unit` in `tree` as `request` asks for it: from the cache, or rendered (once for
   // all who ask at the same time) and kept.
   std::shared_ptr<const CachedFeed> feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request);
+  // The feed's plain bytes, for a client that does not take gzip.
+  std::shared_ptr<const std::string> plain(const CachedFeed& feed) { return plain_.get(feed); }
   // What is cached may be stale: forgotten.
   void clear() { cache_.clear(); }
   // Writes the item versions decided since the last flush.
@@ -38,6 +46,7 @@ class FeedRenderer {
   FeedRules rules_;
   DatabaseSessions& sessions_;
   FeedCache cache_;
+  PlainCopies plain_;
   PendingVersions versions_;
 };
 

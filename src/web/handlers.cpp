@@ -86,8 +86,14 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& 
   response.set("Content-Type", "text/calendar; charset=utf-8");
   response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
   if (gzip) response.set("Content-Encoding", "gzip");
-  response.shared = gzip ? &cached->gzip : &cached->body;
-  response.owner = std::move(cached);
+  if (gzip) {
+    response.shared = &cached->gzip;
+    response.owner = std::move(cached);
+  } else {
+    auto plain = site.feeds.plain(*cached);
+    response.shared = plain.get();
+    response.owner = std::move(plain);
+  }
   response.head_only = request.method == "HEAD";
   return response;
 }
