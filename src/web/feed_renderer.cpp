@@ -13,11 +13,10 @@ std::shared_ptr<const CachedFeed> FeedRenderer::feed(const UnitTree& tree, std::
     auto& db = sessions_.here();
     const auto versions = [&](std::span<const FeedItem> items) { return versions_.versions(db, items); };
     auto published = publish_feed(db, sources, unit, request, versions);
-    auto feed = make_cached_feed(published.body, published.last_modified,
-                                 published.last_modified ? http_date(*published.last_modified) : "");
-    // The client that asked may well ask without gzip: its plain bytes are at hand.
-    plain_.put(feed->etag, std::make_shared<const std::string>(std::move(published.body)));
-    return feed;
+    // Only the compressed bytes are kept: calendar clients ask for gzip, and the plain bytes of a
+    // feed someone fetches without it are kept (PlainCopies) once that happens.
+    return make_cached_feed(published.body, published.last_modified,
+                            published.last_modified ? http_date(*published.last_modified) : "");
   });
 }
 
