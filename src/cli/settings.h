@@ -17,7 +17,7 @@ struct Settings {
   std::string timezone = "Asia/Shanghai";
   // [serve]
   std::string listen = "127.0.0.1:8080";
-  int workers = 8;  // `threads` is read as its old name
+  int workers = 4;  // `threads` is read as its old name
   int header_timeout_seconds = 10;
   int body_timeout_seconds = 30;
   int send_timeout_seconds = 60;

@@ -15,7 +15,7 @@ struct ServerConfig {
   std::string db;
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  int workers = 8;  // threads answering complete requests (rendering, database work)
+  int workers = 4;  // threads answering complete requests (rendering, database work)
   int io_threads = 0;  // event loops; 0: one per core, at most 2
   std::size_t max_connections = 16384;  // beyond: a 503 and close
   std::chrono::seconds header_timeout{10};  // a whole request head; then 408 and close
