@@ -87,6 +87,8 @@ Next Exchange::answer(Connection& c) {
   log.started_us = steady_us();
   // The buffer may have moved since the head was first read: parsed again for views into it.
   auto parsed = parse_request({c.in.data(), c.head});
+  // The same bytes that parsed before: an error here would be a bug, answered rather than thrown.
+  if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
   auto& request = std::get<HttpRequest>(parsed);
   request.content = {c.in.data() + c.head, c.end - c.head};
   Outcome outcome;
