@@ -8,7 +8,9 @@
 # 127.0.0.1 and are stopped on exit. Needs wrk, nginx (nginx-light will do), curl, python3.
 # The summary table goes to stdout and to WORK_DIR/results.md.
 #
-# wrk runs are `wrk -t2 -c64 -d10s --latency`. Environment: UNITS (default 10000) distinct feeds
+# wrk runs are `wrk -t2 -c64 -d10s --latency`. Environment: TOKENS_FROM (a WORK_DIR of an
+# earlier run whose many.db and tokens.txt to reuse); SKIP_CROWD=1 (no 2,000/10,000-connection
+# and slow-client rows); UNITS (default 10000) distinct feeds
 # for the many-tokens run; CONNECTIONS (64); DURATION (10s); GZIP_LEVEL (default 6: what cadence
 # compresses its cached copy with; a third nginx server uses nginx's default level 1).
 set -euo pipefail
@@ -86,7 +88,8 @@ worker_processes 2;
 daemon off;
 pid $T/nginx.pid;
 error_log $T/nginx-error.log warn;
-events { worker_connections 4096; }
+worker_rlimit_nofile 30000;
+events { worker_connections 16384; }
 http {
   access_log off;
   sendfile on;
@@ -190,13 +193,46 @@ feed_runs() {  # feed_runs LABEL PATH DB RULES_DIR
 }
 
 feed_runs small "$SMALL_PATH" "$T/many.db" "$REPO/rules"
+
+# ---- many connections, slow clients (the small feed) -------------------------------------------
+# wrk at 2,000 and 10,000 connections; then 1,000 slow clients (slow_clients.py: a request head
+# that never ends, a byte a second) attached while wrk's 4 normal connections fetch the feed.
+crowd_runs() {
+  start_cadence "$T/many.db" "$REPO/rules" "$T/cadence-crowd.log"
+  local c="http://127.0.0.1:$CADENCE_PORT$SMALL_PATH" n="http://127.0.0.1:$NGINX_PORT$SMALL_PATH"
+  local conns server url port slow
+  for conns in 2000 10000; do
+    CONNECTIONS=$conns bench "c$conns-cadence" cadence "$c" ""
+    CONNECTIONS=$conns bench "c$conns-nginx" nginx "$n" ""
+  done
+  for server in cadence nginx; do
+    if [[ $server == cadence ]]; then url=$c port=$CADENCE_PORT; else url=$n port=$NGINX_PORT; fi
+    python3 "$HERE/slow_clients.py" 127.0.0.1 "$port" 1000 40 &
+    slow=$!
+    sleep 3
+    CONNECTIONS=4 bench "slow1000-$server" "$server" "$url" ""
+    kill "$slow"
+    wait "$slow" 2>/dev/null || true
+  done
+  echo "crowd: cadence VmHWM $(awk '/VmHWM/ {print $2, $3}' /proc/$CADENCE_PID/status)" | tee -a "$T/feeds.txt" >&2
+  stop_cadence
+}
+[[ -n ${SKIP_CROWD:-} ]] || crowd_runs
 feed_runs big "$BIG_PATH" "$T/big.db" "$T/rules-big"
 
 # ---- many distinct feeds ----------------------------------------------------------------------
-say "issuing $UNITS tokens, one 'cadence token issue' each"
 start=$(date +%s%N)
-: >"$T/tokens.txt"
-for i in $(seq 1 "$UNITS"); do issue "$T/many.db" "$REPO/rules" "$(printf 'u%05d' "$i")" >>"$T/tokens.txt"; done
+if [[ -n ${TOKENS_FROM:-} ]]; then
+  # The database and tokens of an earlier run (its item versions already written): issuing
+  # 10,000 tokens one process each takes minutes on a busy machine.
+  say "reusing the $UNITS tokens and database of $TOKENS_FROM"
+  cp "$TOKENS_FROM/many.db" "$T/many.db"
+  cp "$TOKENS_FROM/tokens.txt" "$T/tokens.txt"
+else
+  say "issuing $UNITS tokens, one 'cadence token issue' each"
+  : >"$T/tokens.txt"
+  for i in $(seq 1 "$UNITS"); do issue "$T/many.db" "$REPO/rules" "$(printf 'u%05d' "$i")" >>"$T/tokens.txt"; done
+fi
 # u00001's first token (issued above) stays live: one unit, two tokens, is fine.
 echo "issued $UNITS tokens in $(( ($(date +%s%N) - start) / 1000000 )) ms" | tee -a "$T/feeds.txt" >&2
 
@@ -217,6 +253,18 @@ echo "many: cadence VmHWM after the warm run $(awk '/VmHWM/ {print $2, $3}' /pro
 say "mirroring the $UNITS feeds for nginx"
 python3 "$HERE/make_data.py" mirror "$base" "$T/tokens.txt" "$T/www"
 bench many-nginx nginx "http://127.0.0.1:$NGINX_PORT" tokens.lua TOKENS_FILE="$T/tokens.txt"
+stop_cadence
+
+# The cache's peak memory with every feed cached, fetched as calendar clients fetch (gzip): a
+# fresh server, one pass over the feeds, then a warm run; VmHWM after each.
+start_cadence "$T/many.db" "$REPO/rules" "$T/cadence-many-gzip.log" --config "$T/serve-many.toml"
+rm -f "$T/done.txt"
+env TOKENS_FILE="$T/tokens.txt" ONCE=1 DONE_FILE="$T/done.txt" ACCEPT_ENCODING=gzip \
+  wrk -t2 -c"$CONNECTIONS" -d600s --latency -s "$HERE/tokens.lua" "$base" >"$T/wrk-many-gzip-cold.txt"
+row many-gzip-cold cadence "$T/wrk-many-gzip-cold.txt"
+echo "many-gzip: cadence VmHWM after the cold pass $(awk '/VmHWM/ {print $2, $3}' /proc/$CADENCE_PID/status)" | tee -a "$T/feeds.txt" >&2
+bench many-gzip-warm cadence "$base" tokens.lua TOKENS_FILE="$T/tokens.txt" ACCEPT_ENCODING=gzip
+echo "many-gzip: cadence VmHWM after the warm run $(awk '/VmHWM/ {print $2, $3}' /proc/$CADENCE_PID/status)" | tee -a "$T/feeds.txt" >&2
 stop_cadence
 for log in "$T"/cadence-*.log; do
   echo "$(basename "$log"): $(grep -c ' status=500 ' "$log" || true) responses 500;" \

@@ -24,10 +24,14 @@ function init(args)
   responses = 0
 end
 
+-- ACCEPT_ENCODING=gzip: every request asks for gzip, as calendar clients do.
+local encoding = os.getenv("ACCEPT_ENCODING")
+local headers = encoding and { ["Accept-Encoding"] = encoding } or nil
+
 function request()
   local path = paths[next_index]
   next_index = next_index % #paths + 1
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, headers)
 end
 
 if os.getenv("ONCE") == "1" then

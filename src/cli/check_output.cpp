@@ -1,10 +1,12 @@
 #include "cli/check_output.h"
 
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 #include "cli/text_table.h"
 #include "core/plain_text.h"
 
 namespace cadence::cli {
+
+using json::JsonWriter;
 
 namespace {
 

@@ -47,7 +47,9 @@ void usage(std::ostream& out) {
          "  --db-wait SECONDS how long a writer waits while another writes (default 60; CADENCE_DB_WAIT)\n"
          "  --rules DIR       rule files (default ./rules)\n"
          "  --calendars DIR   work calendars (default ./calendars)\n"
-         "  --config FILE     TOML configuration ([serve] listen, threads, keep_alive_seconds, cache_mb;\n"
+         "  --config FILE     TOML configuration ([serve] listen, workers, header_timeout_seconds,\n"
+         "                    body_timeout_seconds, send_timeout_seconds, keep_alive_seconds,\n"
+         "                    max_connections, stop_timeout_seconds, cache_mb;\n"
          "                    [feeds] public_url, refresh_minutes, subtree_max_units)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }

@@ -22,6 +22,16 @@ int db_wait_seconds(const std::string& text, const std::string& where) {
   return seconds;
 }
 
+// An integer setting within [low, high]; outside it, an error naming the key and the range.
+void read_bounded(TomlFields& t, const char* key, long long low, long long high, int& into) {
+  const auto n = t.integer(key, false);
+  if (!n) return;
+  if (*n < low || *n > high)
+    t.error(key, std::string(key) + " must be between " + std::to_string(low) + " and " + std::to_string(high));
+  else
+    into = static_cast<int>(*n);
+}
+
 void apply_config_file(const std::string& path, Settings& s) {
   if (!std::filesystem::exists(path)) throw UsageError("config file '" + path + "' does not exist");
   Diagnostics diagnostics;
@@ -41,16 +51,17 @@ void apply_config_file(const std::string& path, Settings& s) {
     s.timezone = f.string("timezone", false).value_or(s.timezone);
     if (const auto* serve = f.table("serve")) {
       TomlFields t(*serve, path, "[serve]", diagnostics);
-      t.only({"listen", "threads", "keep_alive_seconds", "cache_mb"});
+      t.only({"listen", "threads", "workers", "header_timeout_seconds", "body_timeout_seconds", "send_timeout_seconds",
+              "keep_alive_seconds", "max_connections", "stop_timeout_seconds", "cache_mb"});
       s.listen = t.string("listen", false).value_or(s.listen);
-      if (auto n = t.integer("threads", false)) {
-        if (*n < 2 || *n > 1024) t.error("threads", "threads must be between 2 and 1024");
-        else s.threads = static_cast<int>(*n);
-      }
-      if (auto n = t.integer("keep_alive_seconds", false)) {
-        if (*n < 1 || *n > 3600) t.error("keep_alive_seconds", "keep_alive_seconds must be between 1 and 3600");
-        else s.keep_alive_seconds = static_cast<int>(*n);
-      }
+      read_bounded(t, "threads", 1, 1024, s.workers);  // before `workers`, which wins
+      read_bounded(t, "workers", 1, 1024, s.workers);
+      read_bounded(t, "header_timeout_seconds", 1, 600, s.header_timeout_seconds);
+      read_bounded(t, "body_timeout_seconds", 1, 3600, s.body_timeout_seconds);
+      read_bounded(t, "send_timeout_seconds", 1, 3600, s.send_timeout_seconds);
+      read_bounded(t, "keep_alive_seconds", 1, 3600, s.keep_alive_seconds);
+      read_bounded(t, "max_connections", 16, 1'000'000, s.max_connections);
+      read_bounded(t, "stop_timeout_seconds", 2, 600, s.stop_timeout_seconds);
       if (auto n = t.integer("cache_mb", false)) {
         if (*n < 8 || *n > 65536) t.error("cache_mb", "cache_mb must be between 8 and 65536");
         else s.cache_mb = static_cast<int>(*n);

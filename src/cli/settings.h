@@ -20,8 +20,13 @@ struct Settings {
   std::string timezone = "Asia/Shanghai";
   // [serve]
   std::string listen = "127.0.0.1:8080";
-  int threads = 64;
+  int workers = 4;  // `threads` is read as its old name
+  int header_timeout_seconds = 10;
+  int body_timeout_seconds = 30;
+  int send_timeout_seconds = 60;
   int keep_alive_seconds = 5;
+  int max_connections = 16384;
+  int stop_timeout_seconds = 10;
   int cache_mb = 256;  // rendered feeds kept in memory, in MiB
   // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.
   std::string public_url;

@@ -37,6 +37,7 @@ void AccessLog::write(const AccessEntry& e) {
   line.append(" method=").append(e.method);
   line.append(" path=");
   append_quoted(line, e.route);
+  if (e.path_bytes > 0) line.append(" path_bytes=").append(std::to_string(e.path_bytes));
   line.append(" status=").append(std::to_string(e.status));
   line.append(" bytes=").append(std::to_string(e.bytes));
   const auto micros = e.took.count();
@@ -57,6 +58,11 @@ void AccessLog::write(const AccessEntry& e) {
 void AccessLog::flush() {
   std::lock_guard lock(mutex_);
   write_out();
+}
+
+void AccessLog::note(std::string_view line) {
+  std::lock_guard lock(mutex_);
+  pending_.append(line).append("\n");
 }
 
 void AccessLog::write_out() {

@@ -15,7 +15,8 @@ struct AccessEntry {
   std::chrono::system_clock::time_point at;
   std::string_view remote;
   std::string_view method;
-  std::string_view route;  // as logged: a feed path is /feeds/{token}.ics
+  std::string_view route;  // a route's pattern (a feed is /feeds/{token}.ics), never a path as sent
+  std::size_t path_bytes = 0;  // for a request that matched no route: its path's length
   int status = 0;
   std::size_t bytes = 0;
   std::chrono::microseconds took{};
@@ -30,6 +31,8 @@ class AccessLog {
   void write(const AccessEntry& entry);
   // Writes out what is gathered; the server calls it several times a second and when it stops.
   void flush();
+  // A line of the server's own (not a request's), written out with the next block.
+  void note(std::string_view line);
 
  private:
   void write_out();  // with mutex_ held

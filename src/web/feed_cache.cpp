@@ -3,13 +3,15 @@
 #include "store/digest.h"
 
 #include <Poco/DeflatingStream.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/StreamCopier.h>
 
 #include <sstream>
 
 namespace cadence::web {
 
 namespace {
-std::size_t size_of(const CachedFeed& f) { return f.body.size() + f.gzip.size() + 256; }
+std::size_t size_of(const CachedFeed& f) { return f.gzip.size() + f.etag.size() * 2 + 256; }
 }  // namespace
 
 std::shared_ptr<const CachedFeed> FeedCache::find(const std::string& key) {
@@ -80,6 +82,11 @@ void FeedCache::land(const std::string& key, const Flight& flight) {
   if (const auto it = flights_.find(key); it != flights_.end() && it->second.get() == &flight) flights_.erase(it);
 }
 
+std::size_t FeedCache::bytes() {
+  std::lock_guard lock(mutex_);
+  return bytes_;
+}
+
 void FeedCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();
@@ -89,7 +96,7 @@ void FeedCache::clear() {
   ++clears_;
 }
 
-std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
+std::shared_ptr<const CachedFeed> make_cached_feed(const std::string& body,
                                                    std::optional<std::chrono::sys_seconds> last_modified,
                                                    std::string last_modified_text) {
   auto feed = std::make_shared<CachedFeed>();
@@ -100,14 +107,52 @@ std::shared_ptr<const CachedFeed> make_cached_feed(std::string body,
     gzip.close();
   }
   feed->gzip = compressed.str();
+  feed->gzip.shrink_to_fit();
   const std::string digest = store::sha256_hex(body).substr(0, 32);
   feed->etag = "\"" + digest + "\"";
   // A different representation needs its own strong validator (RFC 9110 §8.8.3).
   feed->gzip_etag = "\"" + digest + "-gz\"";
-  feed->body = std::move(body);
+  feed->plain_size = body.size();
   feed->last_modified = last_modified;
   feed->last_modified_text = std::move(last_modified_text);
   return feed;
+}
+
+std::string gunzip(const std::string& compressed) {
+  std::istringstream in(compressed);
+  Poco::InflatingInputStream inflate(in, Poco::InflatingStreamBuf::STREAM_GZIP);
+  std::string out;
+  Poco::StreamCopier::copyToString(inflate, out);
+  return out;
+}
+
+std::shared_ptr<const std::string> PlainCopies::get(const CachedFeed& feed) {
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = entries_.find(feed.etag); it != entries_.end()) {
+      order_.splice(order_.begin(), order_, it->second.position);
+      return it->second.body;
+    }
+  }
+  // Outside the lock: decompressing a feed takes a fraction of a millisecond.
+  auto body = std::make_shared<const std::string>(gunzip(feed.gzip));
+  put(feed.etag, body);
+  return body;
+}
+
+void PlainCopies::put(const std::string& etag, std::shared_ptr<const std::string> body) {
+  const std::size_t capacity = capacity_();
+  std::lock_guard lock(mutex_);
+  if (entries_.count(etag) > 0) return;
+  bytes_ += body->size();
+  order_.push_front(etag);
+  entries_.emplace(etag, Slot{std::move(body), order_.begin()});
+  while (bytes_ > capacity && !order_.empty()) {
+    const auto victim = entries_.find(order_.back());
+    bytes_ -= victim->second.body->size();
+    entries_.erase(victim);
+    order_.pop_back();
+  }
 }
 
 }  // namespace cadence::web

@@ -11,7 +11,7 @@ namespace cadence::web {
 
 namespace {
 
-constexpr std::string_view kFeedPrefix = "/feeds/", kFeedSuffix = ".ics", kFeedRoute = "/feeds/{token}.ics";
+constexpr std::string_view kFeedRoute = "/feeds/{token}.ics";
 
 bool token_shaped(std::string_view token) {
   if (token.empty() || token.size() > 128) return false;
@@ -21,14 +21,6 @@ bool token_shaped(std::string_view token) {
 }
 
 HttpResponse not_found() { return text_response(404, "Not Found\n"); }
-
-HttpResponse method_not_allowed() {
-  auto response = text_response(405, "Method Not Allowed\n");
-  response.set("Allow", "GET, HEAD");
-  return response;
-}
-
-bool get_or_head(const HttpRequest& request) { return request.method == "GET" || request.method == "HEAD"; }
 
 // "Today" for the feeds: worked out once a day per thread, not on every request.
 Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
@@ -42,23 +34,21 @@ Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
   return known->day;
 }
 
-HttpResponse health(const HttpRequest& request, ServerState& state, Outcome& outcome) {
-  if (!get_or_head(request)) return method_not_allowed();
+HttpResponse health(RequestContext& c) {
   try {
-    store::change_versions(state.connection());
+    store::change_versions(c.db());
   } catch (const std::exception& e) {
-    outcome.note = e.what();
+    c.outcome.note = e.what();
     return text_response(503, "database unavailable\n");
   }
   return text_response(200, "ok\n");
 }
 
-HttpResponse feed(const HttpRequest& request, std::string_view token, ServerState& state,
+HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& site,
                   std::chrono::system_clock::time_point now, Outcome& outcome) {
-  if (!get_or_head(request)) return method_not_allowed();
-  state.refresh();
-  const auto match = state.token(token);
-  const auto tree = state.tree();
+  site.tokens.refresh();
+  const auto match = site.tokens.token(token);
+  const auto tree = site.tokens.tree();
   const auto unit = match && tree ? tree->find(match->unit) : std::nullopt;
   // Unknown, revoked, or of a unit gone: the same plain 404, nothing to tell them apart.
   if (!unit) return not_found();
@@ -70,12 +60,12 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, ServerStat
     else if (name == "scope") feed_request.subtree = value == "subtree";
   }
   if (feed_request.subtree)
-    if (const auto refusal = subtree_feed_refusal(*tree, *unit, state.config().subtree_max_units))
+    if (const auto refusal = subtree_feed_refusal(*tree, *unit, site.subtree_max_units))
       return text_response(422, *refusal + "\n");
-  feed_request.today = today(now, state.config().timezone);
-  auto cached = state.feed(*tree, *unit, feed_request);
+  feed_request.today = today(now, site.timezone);
+  auto cached = site.feeds.feed(*tree, *unit, feed_request);
   const auto user_agent = request.header("User-Agent");
-  state.note_fetch(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
+  site.fetches.note(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
 
   const auto accept_encoding = request.header("Accept-Encoding");
   const bool gzip = accept_encoding && accepts_gzip(*accept_encoding);
@@ -100,8 +90,14 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, ServerStat
   response.set("Content-Type", "text/calendar; charset=utf-8");
   response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
   if (gzip) response.set("Content-Encoding", "gzip");
-  response.shared = gzip ? &cached->gzip : &cached->body;
-  response.owner = std::move(cached);
+  if (gzip) {
+    response.shared = &cached->gzip;
+    response.owner = std::move(cached);
+  } else {
+    auto plain = site.feeds.plain(*cached);
+    response.shared = plain.get();
+    response.owner = std::move(plain);
+  }
   response.head_only = request.method == "HEAD";
   return response;
 }
@@ -131,21 +127,16 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag, std::st
   });
 }
 
-HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
-                     Outcome& outcome) {
-  const std::string_view path = request.path;
-  if (path.starts_with(kFeedPrefix)) {
-    // Whatever follows /feeds/ may be a token, even a mistyped one: never logged.
-    outcome.route = kFeedRoute;
-    if (path.size() > kFeedPrefix.size() + kFeedSuffix.size() && path.ends_with(kFeedSuffix)) {
-      const auto token = path.substr(kFeedPrefix.size(), path.size() - kFeedPrefix.size() - kFeedSuffix.size());
-      if (token_shaped(token)) return feed(request, token, state, now, outcome);
-    }
-    return not_found();
-  }
-  outcome.route = path;
-  if (path == "/healthz") return health(request, state, outcome);
-  return not_found();
+Router feed_routes(FeedSite& site) {
+  Router router;
+  router.add("GET", "/healthz", health);
+  router.add("GET", std::string(kFeedRoute), [&site](RequestContext& c) {
+    const auto& token = c.params.at("token");
+    // Unknown and malformed alike: the same plain 404.
+    if (!token_shaped(token)) return not_found();
+    return feed(c.request, token, site, c.now, c.outcome);
+  });
+  return router;
 }
 
 }  // namespace cadence::web

@@ -1,9 +1,13 @@
 #pragma once
 // What `cadence serve` answers: /feeds/<token>.ics (GET, HEAD) and /healthz. Anything a handler
-// throws is the connection's to turn into a 500.
+// throws is the wire layer's to turn into a 500.
 #include "web/http_request.h"
 #include "web/http_response.h"
-#include "web/server_state.h"
+#include "web/outcome.h"
+#include "web/router.h"
+#include "web/feed_renderer.h"
+#include "web/fetch_recorder.h"
+#include "web/token_directory.h"
 
 #include <chrono>
 #include <cstdint>
@@ -13,15 +17,17 @@
 
 namespace cadence::web {
 
-// What a handler reports for the access log.
-struct Outcome {
-  std::string_view route = "-";  // the path as logged; never a feed's token
-  std::optional<std::int64_t> token_id;
-  std::string note;
+// What the feed handlers use, each its own part so a test can give its own.
+struct FeedSite {
+  TokenDirectory& tokens;
+  FeedRenderer& feeds;
+  FetchRecorder& fetches;
+  std::string timezone;  // what "today" is
+  std::size_t subtree_max_units = 2000;  // see subtree_limit.h
 };
 
-HttpResponse respond(const HttpRequest& request, ServerState& state, std::chrono::system_clock::time_point now,
-                     Outcome& outcome);
+// The routes of the feed server: GET (and HEAD) /healthz and /feeds/{token}.ics.
+Router feed_routes(FeedSite& site);
 
 // Whether an Accept-Encoding value takes gzip ("gzip;q=0" refuses it).
 bool accepts_gzip(std::string_view accept_encoding);

@@ -41,6 +41,36 @@ std::optional<std::string_view> HttpRequest::header(std::string_view name) const
   return std::nullopt;
 }
 
+std::vector<std::string_view> HttpRequest::header_values(std::string_view name) const {
+  std::vector<std::string_view> out;
+  for (const auto& [n, v] : headers)
+    if (iequals(n, name))
+      any_list_element(v, [&](std::string_view element) {
+        if (!element.empty()) out.push_back(element);
+        return false;
+      });
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> HttpRequest::cookies() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [n, v] : headers) {
+    if (!iequals(n, "Cookie")) continue;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const auto semicolon = rest.find(';');
+      const auto pair = trim_ows(rest.substr(0, semicolon));
+      rest.remove_prefix(semicolon == std::string_view::npos ? rest.size() : semicolon + 1);
+      const auto eq = pair.find('=');
+      if (eq == std::string_view::npos || eq == 0) continue;
+      auto value = pair.substr(eq + 1);
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+      out.emplace_back(std::string(pair.substr(0, eq)), std::string(value));
+    }
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> HttpRequest::query_parameters() const {
   std::vector<std::pair<std::string, std::string>> out;
   std::string_view rest = query;
@@ -102,25 +132,26 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
   if (version.size() != 8 || !version.starts_with("HTTP/") || version[6] != '.' || version[5] < '0' ||
       version[5] > '9' || version[7] < '0' || version[7] > '9')
     return bad("the request line does not end in an HTTP version");
-  if (version[5] != '1') return HttpError{505, "only HTTP/1.0 and HTTP/1.1 are served"};
+  if (version[5] != '1' || version[7] > '1') return HttpError{505, "only HTTP/1.0 and HTTP/1.1 are served"};
   request.minor_version = version[7] - '0';
 
   if (target.empty() || std::any_of(target.begin(), target.end(), [](char c) {
         return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
       }))
     return bad("the request target is empty or holds blanks or control characters");
-  // Absolute form (RFC 9112 §3.2.2), which a server must accept: the path is what follows the authority.
+  // Absolute form (RFC 9112 §3.2.2), which a server must accept: the path is what follows the
+  // authority, which must be the host the request names in Host (checked below).
+  std::optional<std::string_view> authority;
   for (std::string_view scheme : {"http://", "https://"})
     if (target.size() > scheme.size() && iequals(target.substr(0, scheme.size()), scheme)) {
       const auto slash = target.find('/', scheme.size());
+      authority = target.substr(scheme.size(), slash == std::string_view::npos ? slash : slash - scheme.size());
       target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
     }
   if (target.front() != '/' && target != "*") return bad("the request target is not a path");
   const auto question = target.find('?');
   if (question != std::string_view::npos) request.query = target.substr(question + 1);
-  auto path = percent_decode(target.substr(0, question), false);
-  if (!path) return bad("the request path has a malformed %-escape");
-  request.path = std::move(*path);
+  request.path = target.substr(0, question);
 
   while (!rest.empty()) {
     const std::string_view field = next_line(rest);
@@ -159,12 +190,20 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
     }
   }
   if (request.minor_version == 1 && hosts != 1) return bad("an HTTP/1.1 request needs exactly one Host header");
+  // A proxy's request for another server: not ours to answer.
+  if (authority && !iequals(*authority, request.header("Host").value_or(*authority)))
+    return bad("the request target names another host than Host");
   // Transfer codings are not read: a client that sends a length instead is served.
   if (chunked) {
     if (content_length) return bad("both Transfer-Encoding and Content-Length");
     return HttpError{411, "send the content with a Content-Length, not a Transfer-Encoding"};
   }
-  if (content_length && *content_length > kMaxContent) return HttpError{413, "the request content is over 1 MiB"};
+  if (content_length && *content_length > kMaxContent) {
+    // A client waiting for 100 Continue is told its expectation fails: the content is not read.
+    const auto expect = request.header("Expect");
+    if (expect && iequals(*expect, "100-continue")) return HttpError{417, "the request content is over 1 MiB; not read"};
+    return HttpError{413, "the request content is over 1 MiB"};
+  }
   request.content_length = content_length.value_or(0);
 
   const auto connection = request.header("Connection");

@@ -13,7 +13,9 @@ namespace cadence::web {
 
 struct HttpRequest {
   std::string_view method;
-  std::string path;  // percent-decoded, without the query
+  // As sent, without the query: not percent-decoded, so that `/feeds%2F…` is not a feed
+  // (routing matches it as it is, then decodes each parameter).
+  std::string_view path;
   std::string_view query;
   int minor_version = 1;  // of HTTP/1.x
   std::vector<std::pair<std::string_view, std::string_view>> headers;  // values without surrounding blanks
@@ -25,6 +27,10 @@ struct HttpRequest {
 
   // The first field called `name` (case-insensitive).
   std::optional<std::string_view> header(std::string_view name) const;
+  // Every value of a repeated field, in order, and the elements of comma-separated ones.
+  std::vector<std::string_view> header_values(std::string_view name) const;
+  // name=value pairs of every Cookie field (RFC 6265 §5.4), quotes around a value removed.
+  std::vector<std::pair<std::string, std::string>> cookies() const;
   // name=value pairs of the query, percent-decoded ('+' is a space); a malformed pair is skipped.
   std::vector<std::pair<std::string, std::string>> query_parameters() const;
 };

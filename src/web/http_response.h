@@ -1,11 +1,21 @@
 #pragma once
 // A response as a handler gives it, and its head as the connection writes it.
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 namespace cadence::web {
+
+struct CookieAttributes {
+  std::string path = "/";
+  std::optional<std::chrono::seconds> max_age;  // none: a session cookie
+  bool secure = true;
+  bool http_only = true;
+  std::string same_site = "Lax";  // Strict, Lax or None
+};
 
 struct HttpResponse {
   int status = 200;
@@ -16,7 +26,12 @@ struct HttpResponse {
   std::shared_ptr<const void> owner;
   bool head_only = false;  // HEAD: the content's length is announced, the content not sent
 
+  // Adds a header field. Throws std::invalid_argument for a name that is not a token or a value
+  // holding CR, LF or NUL: a value taken from a request could otherwise add fields of its own.
   void set(std::string_view name, std::string_view value);
+  // A Set-Cookie field with its attributes (RFC 6265 §4.1); the same refusals as set(), and the
+  // cookie's name must be a token and its value free of blanks, quotes, commas, semicolons and backslashes.
+  void set_cookie(std::string_view name, std::string_view value, const CookieAttributes& attributes);
   std::string_view content() const { return shared ? std::string_view(*shared) : std::string_view(text); }
 };
 

@@ -1,105 +1,183 @@
 #include "web/server.h"
 
 #include "web/access_log.h"
-#include "web/connection.h"
-#include "web/connection_registry.h"
-#include "web/server_state.h"
+#include "web/event_loop.h"
+#include "web/exchange.h"
+#include "web/handlers.h"
+#include "web/database_sessions.h"
+#include "web/feed_renderer.h"
+#include "web/fetch_recorder.h"
+#include "web/token_directory.h"
+#include "web/worker_pool.h"
 
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/TCPServer.h>
-#include <Poco/Net/TCPServerParams.h>
-#include <Poco/ThreadPool.h>
-#include <Poco/Util/ServerApplication.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <condition_variable>
+#include <cstdlib>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 namespace cadence::web {
 
 namespace {
 
-// ServerApplication gives us the termination wait (SIGINT, SIGTERM) Poco's own servers use.
-class ServeApp : public Poco::Util::ServerApplication {
- public:
-  ServeApp(ServerConfig config, std::ostream& log) : config_(std::move(config)), log_(log) {}
+// Descriptors the server needs beside its connections: the database, logs, the listening socket.
+constexpr std::size_t kOtherDescriptors = 64;
+// Kept from the stop timeout for writing what is pending once the connections are gone.
+constexpr auto kFlushReserve = std::chrono::milliseconds(1500);
 
- protected:
-  int main(const std::vector<std::string>&) override {
-    ServerState state(config_);
-    AccessLog access(log_);
-    ConnectionRegistry registry;
-    ConnectionContext context{state, access, registry, config_.keep_alive};
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config_.host, config_.port), 256);
-    auto* params = new Poco::Net::TCPServerParams;
-    params->setMaxThreads(config_.threads);
-    params->setMaxQueued(1024);
-    // Poco's dispatcher can miss the wake-up of a stop and then sleeps out its thread idle
-    // time before it notices (10 s by default): the stop waited that long now and then.
-    params->setThreadIdleTime(Poco::Timespan(1, 0));
-    Poco::ThreadPool pool(2, config_.threads);
-    Poco::Net::TCPServer server(new ConnectionFactory(context), pool, socket, params);
-    server.start();
-    log_ << "cadence serve: listening on http://" << socket.address().toString() << " (" << config_.threads
-         << " threads)" << std::endl;
+// 10,000 connections need more descriptors than the usual soft limit of 1,024: raised to the
+// hard limit. Returns how many connections fit.
+std::size_t raise_descriptor_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024 - kOtherDescriptors;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+    ::getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  return limit.rlim_cur > kOtherDescriptors ? static_cast<std::size_t>(limit.rlim_cur) - kOtherDescriptors : 1;
+}
 
-    std::mutex mutex;
-    std::condition_variable wake;
-    bool stopping = false;
-    std::thread housekeeper([&] {
-      std::unique_lock lock(mutex);
-      auto next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-      while (!wake.wait_for(lock, std::chrono::milliseconds(250), [&] { return stopping; })) {
-        access.flush();
-        // A connection holds a thread while it waits for its next request: when others queue
-        // for a thread, idle ones make way.
-        if (const auto queued = server.queuedConnections(); queued > 0)
-          registry.close_idle(static_cast<std::size_t>(queued), std::chrono::seconds(1));
-        if (std::chrono::steady_clock::now() >= next_flush) {
-          flush(state);
-          next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        }
-      }
-    });
+// SIGTERM and SIGINT are taken by sigwait in the main thread only: blocked before any thread
+// starts, so every thread inherits the mask and none is killed by them.
+sigset_t termination_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
 
-    waitForTerminationRequest();
-    access.flush();  // the lines of requests served so far come before this one
-    log_ << "cadence serve: stopping" << std::endl;
-    // Stop accepting; close idle connections; busy ones close after the response they are writing.
-    server.stop();
-    if (const auto left = registry.stop(std::chrono::seconds(30)); left > 0)
-      log_ << "cadence serve: " << left << " connections still busy after 30 s" << std::endl;
-    pool.joinAll();
-    {
-      std::lock_guard lock(mutex);
-      stopping = true;
+// What renders and fetches left to write: the pending item versions first, then the fetches.
+// What fails to be written stays for the next call.
+struct Pending {
+  DatabaseSessions& sessions;
+  FeedRenderer& feeds;
+  FetchRecorder& fetches;
+};
+
+void flush_state(Pending& pending, std::ostream& log) {
+  for (const auto& write : {std::function<void()>([&] { pending.feeds.flush(pending.sessions.here()); }),
+                            std::function<void()>([&] { pending.fetches.flush(pending.sessions.here()); })}) {
+    try {
+      write();
+    } catch (const std::exception& e) {
+      log << "cadence serve: " << e.what() << std::endl;
     }
-    wake.notify_all();
-    housekeeper.join();
-    flush(state);
-    access.flush();
-    log_ << "cadence serve: stopped" << std::endl;
-    return Application::EXIT_OK;
+  }
+}
+
+// Access log out several times a second, pending versions and fetches written every 5 s.
+class Housekeeper {
+ public:
+  Housekeeper(Pending& state, AccessLog& access, std::ostream& log)
+      : thread_([this, &state, &access, &log] { run(state, access, log); }) {}
+  ~Housekeeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
   }
 
  private:
-  void flush(ServerState& state) {
-    try {
-      state.flush();
-    } catch (const std::exception& e) {
-      log_ << "cadence serve: " << e.what() << std::endl;
+  void run(Pending& state, AccessLog& access, std::ostream& log) {
+    std::unique_lock lock(mutex_);
+    auto next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stopping_; })) {
+      access.flush();
+      if (std::chrono::steady_clock::now() < next_flush) continue;
+      flush_state(state, log);
+      next_flush = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     }
   }
 
-  ServerConfig config_;
-  std::ostream& log_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
 };
+
+WireLimits limits_of(const ServerConfig& config) {
+  return {config.header_timeout, config.body_timeout, config.send_timeout, config.keep_alive};
+}
+
+// Waits until no connection is open or `until` has come.
+void await_closed(const ConnectionCount& count, std::chrono::steady_clock::time_point until) {
+  while (count.open.load() > 0 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
 
 }  // namespace
 
 int run_server(ServerConfig config, std::ostream& log) {
-  ServeApp app(std::move(config), log);
-  std::vector<std::string> args{"cadence"};
-  return app.run(args);
+  const sigset_t signals = termination_signals();
+  ConnectionCount count;
+  count.max = std::min(config.max_connections, raise_descriptor_limit());
+  DatabaseSessions sessions(config.db);
+  FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
+  TokenDirectory tokens(sessions, [&feeds] { feeds.clear(); });
+  FetchRecorder fetches;
+  Pending state{sessions, feeds, fetches};
+  FeedSite site{tokens, feeds, fetches, config.timezone, config.subtree_max_units};
+  AccessLog access(log);
+  const Router router = feed_routes(site);
+  Exchange exchange(
+      limits_of(config),
+      [&router, &sessions](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {
+        return router.dispatch(request, now, &sessions, outcome);
+      },
+      access);
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.host, config.port), 4096);
+  socket.setBlocking(false);
+  const int io_threads = config.io_threads > 0 ? config.io_threads
+                                               : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+  std::vector<std::unique_ptr<EventLoop>> loops;
+  for (int i = 0; i < io_threads; ++i)
+    loops.push_back(std::make_unique<EventLoop>(socket.impl()->sockfd(), exchange, count, access));
+  WorkerPool pool(config.workers, [&exchange](Connection& c) { answer_in_worker(c, exchange); });
+  std::vector<std::thread> loop_threads;
+  for (auto& loop : loops) {
+    loop->set_pool(pool);
+    loop_threads.emplace_back([&loop] { loop->run(); });
+  }
+  auto housekeeper = std::make_unique<Housekeeper>(state, access, log);
+  log << "cadence serve: listening on http://" << socket.address().toString() << " (" << config.workers
+      << " workers, up to " << count.max << " connections)" << std::endl;
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  const auto deadline = std::chrono::steady_clock::now() + config.stop_timeout;
+  access.flush();  // the lines of requests served so far come before this one
+  log << "cadence serve: stopping" << std::endl;
+  exchange.stop();
+  for (auto& loop : loops) loop->advance(EventLoop::Stage::kStopping);
+  await_closed(count, deadline - kFlushReserve);
+  for (auto& loop : loops) loop->advance(EventLoop::Stage::kCutting);
+  await_closed(count, deadline - kFlushReserve / 2);
+  const bool workers_done = pool.stop(deadline - kFlushReserve / 2);
+  for (auto& loop : loops) loop->advance(EventLoop::Stage::kExit);
+  for (auto& t : loop_threads) t.join();
+  housekeeper.reset();
+  flush_state(state, log);
+  access.flush();
+  if (!workers_done) {
+    // A render still running past the stop timeout: what it would add is lost, what is pending is written.
+    log << "cadence serve: stopped with requests still being answered after " << config.stop_timeout.count() << " s"
+        << std::endl;
+    std::_Exit(0);
+  }
+  loops.clear();
+  log << "cadence serve: stopped" << std::endl;
+  return 0;
 }
 
 }  // namespace cadence::web

@@ -15,8 +15,14 @@ struct ServerConfig {
   std::string db;
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  int threads = 64;  // one per open connection: a keep-alive connection holds its thread
-  std::chrono::seconds keep_alive{5};  // how long an idle connection is kept
+  int workers = 4;  // threads answering complete requests (rendering, database work)
+  int io_threads = 0;  // event loops; 0: one per core, at most 2
+  std::size_t max_connections = 16384;  // beyond: a 503 and close
+  std::chrono::seconds header_timeout{10};  // a whole request head; then 408 and close
+  std::chrono::seconds body_timeout{30};    // a request's content
+  std::chrono::seconds send_timeout{60};    // a whole response; a client that stops reading is dropped
+  std::chrono::seconds keep_alive{5};       // how long an idle connection is kept
+  std::chrono::seconds stop_timeout{10};    // from SIGTERM to exit, whatever clients are attached
   std::chrono::minutes refresh{60};
   std::string timezone = "Asia/Shanghai";  // what "today" is
   std::size_t cache_bytes = 256u << 20;
@@ -25,9 +31,9 @@ struct ServerConfig {
   WorkCalendar calendar;
 };
 
-// Serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight finish and
-// writes the fetches it has not recorded yet. One access-log line per request goes to `log`.
-// Returns the exit code.
+// Serves until SIGTERM or SIGINT, then, within stop_timeout: stops accepting, finishes the
+// requests being answered, cuts the other connections, writes the item versions and fetches it
+// has not recorded yet, and returns 0. One access-log line per request goes to `log`.
 int run_server(ServerConfig config, std::ostream& log);
 
 }  // namespace cadence::web

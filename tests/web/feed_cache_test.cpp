@@ -69,7 +69,8 @@ TEST(FeedCache, ARenderOverlappingAClearIsNotKept) {
 
 TEST(FeedCache, LeastRecentlyUsedFeedsGoFirstWhenFull) {
   const auto a = feed(std::string(600, 'a')), b = feed(std::string(600, 'b')), c = feed(std::string(600, 'c'));
-  FeedCache cache(2500);
+  // Room for two: each counts its compressed bytes (a few dozen here) and about 330 of its own.
+  FeedCache cache(800);
   const auto render = [](std::shared_ptr<const CachedFeed> f) { return [f] { return f; }; };
   cache.get("a", render(a));
   cache.get("b", render(b));
@@ -77,6 +78,40 @@ TEST(FeedCache, LeastRecentlyUsedFeedsGoFirstWhenFull) {
   cache.get("c", render(c));
   EXPECT_EQ(cache.get("a", render(feed("x"))), a);
   EXPECT_NE(cache.get("b", render(feed("y"))), b);
+}
+
+}  // namespace
+}  // namespace cadence::web
+
+namespace cadence::web {
+namespace {
+
+TEST(CachedFeed, IsKeptOnceCompressedAndDecompressesToItsBody) {
+  std::string body;
+  for (int i = 0; i < 2000; ++i) body += "BEGIN:VEVENT\r\nUID:" + std::to_string(i) + "@cadence\r\nEND:VEVENT\r\n";
+  const auto feed = make_cached_feed(body, std::nullopt, "");
+  EXPECT_EQ(feed->plain_size, body.size());
+  EXPECT_LT(feed->gzip.size(), body.size() / 4);
+  EXPECT_EQ(gunzip(feed->gzip), body);
+}
+
+TEST(PlainCopies, KeepsWhatFitsTheRoomLeftAndDecompressesTheRest) {
+  std::size_t room = 2500;
+  PlainCopies copies([&] { return room; });
+  const auto a = make_cached_feed(std::string(1000, 'a'), std::nullopt, "");
+  const auto b = make_cached_feed(std::string(1000, 'b'), std::nullopt, "");
+  const auto c = make_cached_feed(std::string(1000, 'c'), std::nullopt, "");
+  const auto first = copies.get(*a);
+  EXPECT_EQ(*first, std::string(1000, 'a'));
+  EXPECT_EQ(copies.get(*a), first);  // kept: the same bytes
+  copies.get(*b);
+  copies.get(*c);                    // a, the least recently used, made way
+  EXPECT_NE(copies.get(*a), first);
+  EXPECT_EQ(*copies.get(*a), std::string(1000, 'a'));
+  room = 0;  // the compressed feeds took all the room
+  const auto again = copies.get(*b);
+  EXPECT_EQ(*again, std::string(1000, 'b'));
+  EXPECT_NE(copies.get(*b), again);  // nothing is kept now
 }
 
 }  // namespace

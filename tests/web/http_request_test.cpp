@@ -42,17 +42,27 @@ TEST(ParseRequest, ReadsTheRequestLineHeadersAndQuery) {
   EXPECT_EQ(q[1], (std::pair<std::string, std::string>{"holidays", "1"}));
 }
 
-TEST(ParseRequest, DecodesThePathAndQueryAndTakesTheAbsoluteForm) {
-  EXPECT_EQ(ok("GET /feeds/a%2Db.ics HTTP/1.1\r\nHost: x\r\n\r\n").path, "/feeds/a-b.ics");
+// The path is routed as sent: decoding is the router's, per segment, after matching.
+TEST(ParseRequest, KeepsThePathAsSentDecodesTheQueryAndTakesTheAbsoluteFormOfItsOwnHost) {
+  EXPECT_EQ(ok("GET /feeds/a%2Db.ics HTTP/1.1\r\nHost: x\r\n\r\n").path, "/feeds/a%2Db.ics");
+  EXPECT_EQ(ok("GET /feeds%2Fx.ics HTTP/1.1\r\nHost: x\r\n\r\n").path, "/feeds%2Fx.ics");
   EXPECT_EQ(ok("GET http://example.org/healthz?x=1 HTTP/1.1\r\nHost: example.org\r\n\r\n").path, "/healthz");
+  EXPECT_EQ(ok("GET HTTP://EXAMPLE.org HTTP/1.1\r\nHost: example.org\r\n\r\n").path, "/");
+  EXPECT_EQ(refused("GET http://other.example/healthz HTTP/1.1\r\nHost: example.org\r\n\r\n"), 400);
   const auto q = ok("GET /?a=b+c&d=%41&&e HTTP/1.1\r\nHost: x\r\n\r\n").query_parameters();
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[0].second, "b c");
   EXPECT_EQ(q[1].second, "A");
   EXPECT_EQ(q[2], (std::pair<std::string, std::string>{"e", ""}));
-  EXPECT_EQ(refused("GET /a%4 HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
-  EXPECT_EQ(refused("GET /a%00b HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET a HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+}
+
+TEST(ParseRequest, RepeatedHeadersAndCookies) {
+  const auto r = ok("GET / HTTP/1.1\r\nHost: x\r\nAccept: text/html, application/json\r\nAccept: */*\r\n"
+                    "Cookie: a=1; b=\"two\"\r\nCookie: c=3;;bad; =x\r\n\r\n");
+  EXPECT_EQ(r.header_values("accept"), (std::vector<std::string_view>{"text/html", "application/json", "*/*"}));
+  EXPECT_TRUE(r.header_values("X-None").empty());
+  EXPECT_EQ(r.cookies(), (std::vector<std::pair<std::string, std::string>>{{"a", "1"}, {"b", "two"}, {"c", "3"}}));
 }
 
 TEST(ParseRequest, ConnectionPersistenceFollowsTheVersion) {
@@ -69,6 +79,7 @@ TEST(ParseRequest, RefusesWhatCouldDesynchroniseTheConnection) {
   EXPECT_EQ(ok("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").content_length, 0u);
   EXPECT_EQ(ok("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n").content_length, kMaxContent);
   EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n"), 413);
+  EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\nExpect: 100-continue\r\n\r\n"), 417);
   EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"), 411);
   EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"), 400);
   EXPECT_EQ(refused("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n"), 400);
@@ -88,6 +99,8 @@ TEST(ParseRequest, RefusesMalformedRequestLinesAndOtherVersions) {
   EXPECT_EQ(refused("G(T / HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTQ/1.1\r\nHost: x\r\n\r\n"), 400);
   EXPECT_EQ(refused("GET / HTTP/2.0\r\nHost: x\r\n\r\n"), 505);
+  EXPECT_EQ(refused("GET / HTTP/1.9\r\nHost: x\r\n\r\n"), 505);
+  EXPECT_EQ(refused("GET / HTTP/0.9\r\nHost: x\r\n\r\n"), 505);
 }
 
 TEST(ParseRequest, RefusesMoreThanAHundredFields) {

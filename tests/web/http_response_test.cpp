@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace cadence::web {
 namespace {
 
@@ -43,6 +45,55 @@ TEST(WriteHead, SaysWhenTheConnectionCloses) {
   EXPECT_EQ(head_of(response, 1, true).find("Connection:"), std::string::npos);
   EXPECT_TRUE(head_of(response, 0, true).starts_with("HTTP/1.0 200 OK\r\n"));
   EXPECT_NE(head_of(response, 0, true).find("\r\nConnection: keep-alive\r\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cadence::web
+
+namespace cadence::web {
+namespace {
+
+TEST(ResponseBuilder, RefusesHeaderInjection) {
+  HttpResponse response;
+  EXPECT_THROW(response.set("Location", "/a\r\nSet-Cookie: x=1"), std::invalid_argument);
+  EXPECT_THROW(response.set("Location", "/a\nX: 1"), std::invalid_argument);
+  EXPECT_THROW(response.set("Location", std::string_view("/a\0b", 4)), std::invalid_argument);
+  EXPECT_THROW(response.set("Bad Name", "v"), std::invalid_argument);
+  EXPECT_THROW(response.set("X:Y", "v"), std::invalid_argument);
+  EXPECT_TRUE(response.fields.empty());
+  response.set("Location", "/feeds?a=b c");
+  EXPECT_EQ(response.fields, "Location: /feeds?a=b c\r\n");
+}
+
+TEST(ResponseBuilder, SetsCookiesWithTheirAttributes) {
+  HttpResponse response;
+  response.set_cookie("__Host-session", "abc123", {});
+  EXPECT_EQ(response.fields, "Set-Cookie: __Host-session=abc123; Path=/; Secure; HttpOnly; SameSite=Lax\r\n");
+  response.fields.clear();
+  response.set_cookie("pref", "x", {.path = "/app", .max_age = std::chrono::seconds(600), .secure = false,
+                                    .http_only = false, .same_site = "Strict"});
+  EXPECT_EQ(response.fields, "Set-Cookie: pref=x; Path=/app; Max-Age=600; SameSite=Strict\r\n");
+  EXPECT_THROW(response.set_cookie("a", "b;c", {}), std::invalid_argument);
+  EXPECT_THROW(response.set_cookie("a", "b c", {}), std::invalid_argument);
+  EXPECT_THROW(response.set_cookie("a b", "c", {}), std::invalid_argument);
+  CookieAttributes injected;
+  injected.path = "/\r\nX: y";
+  EXPECT_THROW(response.set_cookie("a", "b", injected), std::invalid_argument);
+  CookieAttributes loose;
+  loose.same_site = "Loose";
+  EXPECT_THROW(response.set_cookie("a", "b", loose), std::invalid_argument);
+}
+
+TEST(ResponseBuilder, KnowsTheReasonPhrases) {
+  const std::map<int, std::string_view> phrases = {
+      {200, "OK"}, {201, "Created"}, {204, "No Content"}, {302, "Found"}, {303, "See Other"},
+      {304, "Not Modified"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
+      {404, "Not Found"}, {405, "Method Not Allowed"}, {408, "Request Timeout"}, {409, "Conflict"},
+      {411, "Length Required"}, {413, "Content Too Large"}, {415, "Unsupported Media Type"},
+      {417, "Expectation Failed"}, {422, "Unprocessable Content"}, {429, "Too Many Requests"},
+      {431, "Request Header Fields Too Large"}, {500, "Internal Server Error"}, {503, "Service Unavailable"},
+      {505, "HTTP Version Not Supported"}};
+  for (const auto& [status, phrase] : phrases) EXPECT_EQ(reason_phrase(status), phrase) << status;
 }
 
 }  // namespace

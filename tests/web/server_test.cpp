@@ -1,6 +1,7 @@
 // `cadence serve` as calendar clients meet it: a real server process on 127.0.0.1, real HTTP.
 #include "calendars/local_date.h"
 #include "cli/cli_runner.h"
+#include "serve_process.h"
 #include "store/database.h"
 #include "store/feed_token_repository.h"
 
@@ -13,9 +14,6 @@
 
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <date/date.h>
 
@@ -23,7 +21,6 @@
 #include <set>
 #include <thread>
 
-extern char** environ;
 
 namespace cadence::testing {
 namespace {
@@ -94,38 +91,12 @@ class ServeTest : public ::testing::Test {
   }
 
   void start() {
-    const std::string binary = CADENCE_BINARY_DIR "/src/cli/cadence";
-    // Port 0: the server binds a port the system chose and names it in its log, so parallel
-    // tests never race for a port probed free and released.
-    std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:0",
-                                  "--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
+    std::vector<std::string> args{"--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
                                   "--calendars", calendars};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, cli.dir().file("serve.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
-    port = 0;
-    for (int i = 0; i < 200 && port == 0; ++i) {
-      port = listening_port(log());
-      if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    ASSERT_NE(port, 0) << "cadence serve did not say where it listens: " << log();
+    ASSERT_TRUE(server.start(args, cli.dir().file("serve.log"))) << "cadence serve did not say where it listens: " << log();
+    port = server.port();
     ASSERT_EQ(get("/healthz").status, 200) << log();
-  }
-
-  // The port of serve's "listening on http://127.0.0.1:PORT" line; 0 while there is none.
-  static std::uint16_t listening_port(const std::string& log) {
-    const std::string prefix = "listening on http://127.0.0.1:";
-    const auto at = log.find(prefix);
-    if (at == std::string::npos) return 0;
-    const auto digits = log.find_first_not_of("0123456789", at + prefix.size());
-    if (digits == std::string::npos) return 0;  // the line is still being written
-    return static_cast<std::uint16_t>(std::stoi(log.substr(at + prefix.size(), digits - at - prefix.size())));
   }
 
   // Waits for the server to see a change it reads from the database on its own refresh
@@ -142,21 +113,13 @@ class ServeTest : public ::testing::Test {
   // SIGTERM, as systemd stops it: the server must exit cleanly, and it returns the exit code.
   // Not within 20 s: killed, and -2.
   int stop() {
-    if (pid <= 0) return -1;
-    kill(pid, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 400 && waitpid(pid, &status, WNOHANG) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (waitpid(pid, &status, WNOHANG) == 0) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      pid = -1;
-      return -2;
-    }
-    pid = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (!server.running()) return -1;
+    const int code = server.stop(std::chrono::seconds(20));
+    if (code == -2) server.kill();
+    return code;
   }
 
-  std::string log() const { return CliRunner::slurp(cli.dir().file("serve.log")); }
+  std::string log() const { return server.log(); }
 
   Reply request(const std::string& method, const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
@@ -206,8 +169,8 @@ class ServeTest : public ::testing::Test {
   std::vector<std::string> extra_args;  // global options for the server, such as --config
   std::string calendars = CADENCE_SOURCE_DIR "/calendars";
   std::string token;
+  ServeProcess server;
   std::uint16_t port = 0;
-  pid_t pid = -1;
 };
 
 TEST_F(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {

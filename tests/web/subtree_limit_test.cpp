@@ -4,21 +4,16 @@
 #include "web/subtree_limit.h"
 
 #include "cli/cli_runner.h"
+#include "serve_process.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <thread>
-
-extern char** environ;
 
 namespace cadence::web {
 namespace {
@@ -83,17 +78,7 @@ class SubtreeLimitServeTest : public SubtreeLimitCliTest {
     SubtreeLimitCliTest::SetUp();
     county = issue("county");
     town = issue("town-01");
-    {
-      Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
-      port = probe.address().port();
-    }
     start();
-  }
-  void TearDown() override {
-    if (pid <= 0) return;
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
   }
   std::string issue(const std::string& id) const {
     const auto r = run({"token", "issue", "--unit", id});
@@ -102,26 +87,12 @@ class SubtreeLimitServeTest : public SubtreeLimitCliTest {
     return r.out.substr(at, r.out.find('\n', at) - at);
   }
   void start() {
-    const std::string binary = CADENCE_BINARY_DIR "/src/cli/cadence";
-    std::vector<std::string> args{binary, "serve", "--listen", "127.0.0.1:" + std::to_string(port), "--config", config,
-                                  "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars", CADENCE_SOURCE_DIR "/calendars"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addchdir_np(&actions, cli.dir().path().c_str());
-    posix_spawn_file_actions_addopen(&actions, 2, cli.dir().file("serve.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
-    for (int i = 0; i < 200; ++i) {
-      try {
-        if (get("/healthz").first == 200) return;
-      } catch (const std::exception&) {
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    FAIL() << "cadence serve did not answer /healthz: " << CliRunner::slurp(cli.dir().file("serve.log"));
+    ASSERT_TRUE(server.start({"--config", config, "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars",
+                              CADENCE_SOURCE_DIR "/calendars"},
+                             cli.dir().file("serve.log"), cli.dir().path().string()))
+        << "cadence serve did not say where it listens: " << server.log();
+    port = server.port();
+    ASSERT_EQ(get("/healthz").first, 200) << server.log();
   }
   // Status and body.
   std::pair<int, std::string> get(const std::string& path) const {
@@ -136,8 +107,8 @@ class SubtreeLimitServeTest : public SubtreeLimitCliTest {
   }
 
   std::string county, town;
+  testing::ServeProcess server;
   std::uint16_t port = 0;
-  pid_t pid = -1;
 };
 
 TEST_F(SubtreeLimitServeTest, ASubtreeOverTheLimitIsA422SayingWhy) {

@@ -1,6 +1,6 @@
 // cadence plan --unit ID --year YYYY [--format json|table|ics]
 #include "cli/commands/commands.h"
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "core/feed.h"
@@ -11,6 +11,8 @@
 #include <cstdio>
 
 namespace cadence::cli {
+
+using json::JsonWriter;
 
 namespace {
 

@@ -1,13 +1,15 @@
 // cadence rules lint [DIR]
 // cadence rules list [--format json|table]
 #include "cli/commands/commands.h"
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "rules/rule_loader.h"
 #include "rules/window_lint.h"
 
 namespace cadence::cli {
+
+using json::JsonWriter;
 
 namespace {
 

@@ -24,8 +24,14 @@ int run_serve(const Invocation& inv) {
   if (config.host.size() > 2 && config.host.front() == '[' && config.host.back() == ']')
     config.host = config.host.substr(1, config.host.size() - 2);
   config.port = static_cast<std::uint16_t>(port);
-  config.threads = inv.settings.threads;
-  config.keep_alive = std::chrono::seconds{inv.settings.keep_alive_seconds};
+  const auto& s = inv.settings;
+  config.workers = s.workers;
+  config.header_timeout = std::chrono::seconds{s.header_timeout_seconds};
+  config.body_timeout = std::chrono::seconds{s.body_timeout_seconds};
+  config.send_timeout = std::chrono::seconds{s.send_timeout_seconds};
+  config.keep_alive = std::chrono::seconds{s.keep_alive_seconds};
+  config.max_connections = static_cast<std::size_t>(s.max_connections);
+  config.stop_timeout = std::chrono::seconds{s.stop_timeout_seconds};
   config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
   config.subtree_max_units = static_cast<std::size_t>(inv.settings.subtree_max_units);

@@ -2,7 +2,7 @@
 // cadence units list [--format json|table]
 #include "cli/commands/commands.h"
 #include "cli/import_support.h"
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "core/diagnostic.h"
@@ -15,6 +15,8 @@
 #include <unordered_set>
 
 namespace cadence::cli {
+
+using json::JsonWriter;
 
 namespace {
 

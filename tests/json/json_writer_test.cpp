@@ -1,10 +1,10 @@
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-namespace cadence::cli {
+namespace cadence::json {
 namespace {
 
 TEST(JsonWriterTest, NestsAndEscapes) {
@@ -23,4 +23,4 @@ TEST(JsonWriterTest, DelAndC1ControlsAreEscapedButOtherCharactersKept) {
 }
 
 }  // namespace
-}  // namespace cadence::cli
+}  // namespace cadence::json

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cadence::cli {
+namespace cadence::json {
 
 class JsonWriter {
  public:
@@ -50,4 +50,4 @@ std::string json_escape(std::string_view text);
 // Appends `text` to `out` with JSON string escapes.
 void append_json_escaped(std::string& out, std::string_view text);
 
-}  // namespace cadence::cli
+}  // namespace cadence::json

@@ -1,9 +1,9 @@
-#include "cli/json_writer.h"
+#include "json/json_writer.h"
 
 #include <charconv>
 #include <cstdio>
 
-namespace cadence::cli {
+namespace cadence::json {
 
 std::string json_escape(std::string_view text) {
   std::string out;
@@ -140,4 +140,4 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-}  // namespace cadence::cli
+}  // namespace cadence::json

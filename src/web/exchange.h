@@ -1,0 +1,68 @@
+#pragma once
+// The HTTP exchanges on one connection: what follows when bytes arrive, when a response went out
+// or when a deadline passed. The event loop and the workers both ask it; each then does what
+// the answer says with the connection it holds (wait for the client, hand over, close).
+#include "web/access_log.h"
+#include "web/connection.h"
+#include "web/http_request.h"
+#include "web/http_response.h"
+#include "web/outcome.h"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+namespace cadence::web {
+
+struct WireLimits {
+  std::chrono::milliseconds header_timeout{10'000};  // a whole request head, from its first byte
+  std::chrono::milliseconds body_timeout{30'000};    // a request's content, from the end of its head
+  std::chrono::milliseconds send_timeout{60'000};    // a whole response
+  std::chrono::milliseconds keep_alive{5'000};       // between requests
+};
+
+enum class Next {
+  kRead,       // wait for the client's bytes
+  kAnswer,     // a complete request is at the start of the input: a worker answers it
+  kSend,       // a response is ready: write it
+  kWaitWrite,  // the client has not taken all of the response yet
+  kDrain,      // the last response is out: read what still comes, then close
+  kClose,      // close now
+};
+
+// Answers a parsed request; what it throws becomes a 500.
+using RequestHandler = std::function<HttpResponse(const HttpRequest&, std::chrono::system_clock::time_point, Outcome&)>;
+
+class Exchange {
+ public:
+  Exchange(WireLimits limits, RequestHandler handler, AccessLog& log)
+      : limits_(limits), handler_(std::move(handler)), log_(log) {}
+
+  // After bytes came in: a complete request, more to wait for, or a refusal ready to send.
+  Next after_input(Connection& c);
+  // How many bytes of input the connection may hold now.
+  std::size_t input_limit(const Connection& c) const;
+  // A worker: the complete request at the start of the input answered, the response ready.
+  Next answer(Connection& c);
+  // After trying to write the response.
+  Next after_output(Connection& c, SendResult result);
+  // The event loop, for a connection it holds whose deadline passed.
+  void expire(Connection& c);
+
+  // From now on every response closes its connection.
+  void stop() { stopping_.store(true); }
+  bool stopping() const { return stopping_.load(); }
+  const WireLimits& limits() const { return limits_; }
+
+ private:
+  Next refuse(Connection& c, const HttpError& error);
+  Next start_response(Connection& c, HttpResponse response, int minor_version, bool keep_alive);
+  void write_log(const Connection& c, bool sent);
+
+  WireLimits limits_;
+  RequestHandler handler_;
+  AccessLog& log_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace cadence::web

@@ -1,0 +1,23 @@
+#include "web/feed_renderer.h"
+
+#include "web/feed_publisher.h"
+#include "web/http_date.h"
+
+namespace cadence::web {
+
+std::shared_ptr<const CachedFeed> FeedRenderer::feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request) {
+  const std::string key = tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
+                          format_day(request.today);
+  return cache_.get(key, [&] {
+    const FeedSources sources{rules_.rules, rules_.calendar, tree, rules_.refresh};
+    auto& db = sessions_.here();
+    const auto versions = [&](std::span<const FeedItem> items) { return versions_.versions(db, items); };
+    auto published = publish_feed(db, sources, unit, request, versions);
+    // Only the compressed bytes are kept: calendar clients ask for gzip, and the plain bytes of a
+    // feed someone fetches without it are kept (PlainCopies) once that happens.
+    return make_cached_feed(published.body, published.last_modified,
+                            published.last_modified ? http_date(*published.last_modified) : "");
+  });
+}
+
+}  // namespace cadence::web

@@ -1,0 +1,53 @@
+#pragma once
+// Feeds rendered and cached: the cache, single-flight renders, and the item versions the
+// renders decide, written later by flush().
+#include "core/feed.h"
+#include "core/rule.h"
+#include "core/unit_tree.h"
+#include "core/work_calendar.h"
+#include "web/database_sessions.h"
+#include "web/feed_cache.h"
+#include "web/pending_versions.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <vector>
+
+namespace cadence::web {
+
+struct FeedRules {
+  std::vector<Rule> rules;
+  WorkCalendar calendar;
+  std::chrono::minutes refresh{60};
+};
+
+class FeedRenderer {
+ public:
+  // `cache_bytes` holds the compressed feeds first; the plain bytes of feeds fetched without
+  // gzip take what room they leave.
+  FeedRenderer(FeedRules rules, DatabaseSessions& sessions, std::size_t cache_bytes)
+      : rules_(std::move(rules)),
+        sessions_(sessions),
+        cache_(cache_bytes),
+        plain_([this, cache_bytes] { return cache_bytes - std::min(cache_bytes, cache_.bytes()); }) {}
+
+  // The feed of `unit` in `tree` as `request` asks for it: from the cache, or rendered (once for
+  // all who ask at the same time) and kept.
+  std::shared_ptr<const CachedFeed> feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request);
+  // The feed's plain bytes, for a client that does not take gzip.
+  std::shared_ptr<const std::string> plain(const CachedFeed& feed) { return plain_.get(feed); }
+  // What is cached may be stale: forgotten.
+  void clear() { cache_.clear(); }
+  // Writes the item versions decided since the last flush.
+  void flush(store::Database& db) { versions_.flush(db); }
+
+ private:
+  FeedRules rules_;
+  DatabaseSessions& sessions_;
+  FeedCache cache_;
+  PlainCopies plain_;
+  PendingVersions versions_;
+};
+
+}  // namespace cadence::web

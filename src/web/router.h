@@ -1,0 +1,87 @@
+#pragma once
+// The route table: method + path pattern → handler. 404 and 405 (with its Allow) follow from it.
+// A pattern is made of segments; each is literal or holds one parameter with an optional literal
+// prefix and suffix: "/feeds/{token}.ics". Paths are matched as sent, segment by segment; only
+// then is each parameter percent-decoded, so an escaped "/" (%2F) never separates segments.
+#include "web/database_sessions.h"
+#include "web/http_request.h"
+#include "web/http_response.h"
+#include "web/outcome.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cadence::web {
+
+// A matched route's parameters, decoded.
+class RouteParams {
+ public:
+  void add(std::string_view name, std::string value) { values_.emplace_back(name, std::move(value)); }
+  // REQUIRES: the route's pattern names `name`.
+  const std::string& at(std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string_view, std::string>> values_;
+};
+
+// What a handler is given: the request, its route's parameters, the clock's reading for it, the
+// database session of this thread, and the outcome it reports for the access log.
+struct RequestContext {
+  const HttpRequest& request;
+  const RouteParams& params;
+  std::chrono::system_clock::time_point now;
+  DatabaseSessions* sessions;  // null where no database is at hand (tests of routing)
+  Outcome& outcome;
+
+  // REQUIRES: sessions.
+  store::Database& db() const { return sessions->here(); }
+};
+
+class Router {
+ public:
+  using Handler = std::function<HttpResponse(RequestContext&)>;
+
+  // A GET route answers HEAD too. Throws std::invalid_argument for a malformed pattern.
+  void add(std::string method, std::string pattern, Handler handler);
+
+  struct Found {
+    enum class Kind { kMatched, kNotFound, kMethodNotAllowed, kBadEscape } kind = Kind::kNotFound;
+    const Handler* handler = nullptr;
+    std::string_view pattern;  // of the route the path matched (kept by the router); empty for none
+    RouteParams params;
+    std::string allow;  // for 405: the methods the path takes, as the Allow header lists them
+  };
+  Found find(std::string_view method, std::string_view path) const;
+
+  // The response for what find() says, unless it matched: 404, 405 with Allow, 400.
+  static HttpResponse refusal(const Found& found);
+
+  // Finds the request's route and lets its handler answer, or refuses; names the route in
+  // `outcome` (its pattern, or kUnmatchedRoute: never the path as sent).
+  HttpResponse dispatch(const HttpRequest& request, std::chrono::system_clock::time_point now, DatabaseSessions* sessions,
+                        Outcome& outcome) const;
+
+ private:
+  struct Segment {
+    std::string prefix;  // the literal text, for a literal segment
+    std::string name;    // empty for a literal segment
+    std::string suffix;
+  };
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<Segment> segments;
+    Handler handler;
+  };
+  // Whether `path`'s segments fit `route`; its parameters (still escaped) into `raw`.
+  static bool fits(const Route& route, const std::vector<std::string_view>& segments,
+                   std::vector<std::string_view>& raw);
+
+  std::vector<Route> routes_;
+};
+
+}  // namespace cadence::web

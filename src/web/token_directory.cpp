@@ -1,0 +1,57 @@
+#include "web/token_directory.h"
+
+#include "store/unit_repository.h"
+
+#include <chrono>
+
+namespace cadence::web {
+
+TokenDirectory::TokenDirectory(DatabaseSessions& sessions, std::function<void()> content_changed)
+    : sessions_(sessions), content_changed_(std::move(content_changed)) {
+  std::lock_guard lock(refresh_mutex_);
+  reload(store::change_versions(sessions_.here()));
+}
+
+void TokenDirectory::refresh() {
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (now_ms - last_refresh_ms_.load(std::memory_order_relaxed) < 250) return;
+  std::unique_lock lock(refresh_mutex_, std::try_to_lock);
+  // Another thread is looking already: serve what we have.
+  if (!lock.owns_lock()) return;
+  last_refresh_ms_.store(now_ms, std::memory_order_relaxed);
+  const auto seen = store::change_versions(sessions_.here());
+  if (seen != versions_) reload(seen);
+}
+
+void TokenDirectory::reload(const store::ChangeVersions& seen) {
+  auto& db = sessions_.here();
+  std::shared_ptr<const UnitTree> tree;
+  if (seen.units != versions_.units) tree = std::make_shared<const UnitTree>(store::UnitRepository(db).all());
+  std::unordered_map<std::string, store::FeedTokenRepository::Match> tokens;
+  const bool tokens_changed = seen.tokens != versions_.tokens;
+  if (tokens_changed)
+    for (auto& [hash, match] : store::FeedTokenRepository(db).live_by_hash()) tokens.emplace(std::move(hash), std::move(match));
+  {
+    std::unique_lock lock(snapshot_mutex_);
+    if (tree) tree_ = std::move(tree);
+    if (tokens_changed) tokens_ = std::move(tokens);
+  }
+  if ((seen.units != versions_.units || seen.records != versions_.records) && content_changed_) content_changed_();
+  versions_ = seen;
+}
+
+std::shared_ptr<const UnitTree> TokenDirectory::tree() {
+  std::shared_lock lock(snapshot_mutex_);
+  return tree_;
+}
+
+std::optional<store::FeedTokenRepository::Match> TokenDirectory::token(std::string_view secret) {
+  const auto hash = store::FeedTokenRepository::hash(secret);
+  std::shared_lock lock(snapshot_mutex_);
+  const auto it = tokens_.find(hash);
+  if (it == tokens_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace cadence::web
