@@ -41,10 +41,7 @@ void apply_config_file(const std::string& path, Settings& s) {
     TomlFields f(*doc, path, "", diagnostics);
     f.only({"db", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds"});
     s.db = f.string("db", false).value_or(s.db);
-    if (auto n = f.integer("db_wait_seconds", false)) {
-      if (*n < 0 || *n > kMaxDbWaitSeconds) f.error("db_wait_seconds", "db_wait_seconds must be between 0 and 86400");
-      else s.db_wait_seconds = static_cast<int>(*n);
-    }
+    read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
     s.rules = f.string("rules", false).value_or(s.rules);
     s.calendars = f.string("calendars", false).value_or(s.calendars);
     s.region = f.string("region", false).value_or(s.region);
@@ -62,23 +59,14 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "keep_alive_seconds", 1, 3600, s.keep_alive_seconds);
       read_bounded(t, "max_connections", 16, 1'000'000, s.max_connections);
       read_bounded(t, "stop_timeout_seconds", 2, 600, s.stop_timeout_seconds);
-      if (auto n = t.integer("cache_mb", false)) {
-        if (*n < 8 || *n > 65536) t.error("cache_mb", "cache_mb must be between 8 and 65536");
-        else s.cache_mb = static_cast<int>(*n);
-      }
+      read_bounded(t, "cache_mb", 8, 65536, s.cache_mb);
     }
     if (const auto* feeds = f.table("feeds")) {
       TomlFields t(*feeds, path, "[feeds]", diagnostics);
       t.only({"public_url", "refresh_minutes", "subtree_max_units"});
       s.public_url = t.string("public_url", false).value_or(s.public_url);
-      if (auto n = t.integer("refresh_minutes", false)) {
-        if (*n < 5 || *n > 7 * 24 * 60) t.error("refresh_minutes", "refresh_minutes must be between 5 and 10080");
-        else s.refresh_minutes = static_cast<int>(*n);
-      }
-      if (auto n = t.integer("subtree_max_units", false)) {
-        if (*n < 1 || *n > 10'000'000) t.error("subtree_max_units", "subtree_max_units must be between 1 and 10000000");
-        else s.subtree_max_units = static_cast<int>(*n);
-      }
+      read_bounded(t, "refresh_minutes", 5, 7 * 24 * 60, s.refresh_minutes);
+      read_bounded(t, "subtree_max_units", 1, 10'000'000, s.subtree_max_units);
     }
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
