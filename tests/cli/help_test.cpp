@@ -48,6 +48,13 @@ TEST(HelpTest, EveryCommandHasFullHelpBothWays) {
   }
 }
 
+TEST(HelpTest, TheManPageHasEveryCommand) {
+  CliRunner cli;
+  const auto page = CliRunner::slurp(CADENCE_SOURCE_DIR "/packaging/cadence.1");
+  for (const auto& name : listed_commands(cli.run({"--help"}).out))
+    EXPECT_NE(page.find("\n.BR " + name + " "), std::string::npos) << name << " has no entry under COMMANDS in packaging/cadence.1";
+}
+
 TEST(HelpTest, HelpNeedsNoDatabaseAndIgnoresABrokenConfig) {
   CliRunner cli;
   const auto bad = cli.dir().write("bad.toml", "db = [\n");
