@@ -3,7 +3,9 @@
 # so a machine that has them all needs no network. Run as root (or with sudo).
 # With --test, also what the test suite reads feeds with: Python's icalendar and
 # recurring-ical-events (Debian), and Node.js with npm for Mozilla's ical.js; and faketime,
-# which runs the suite again with the wall clock a year ahead.
+# which runs the suite again with the wall clock a year ahead; and what scripts/package-test.sh
+# builds, installs and checks the Debian package with (dpkg-shlibdeps, file, adduser, groff,
+# systemd-analyze).
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,7 @@ packages=(
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(python3 python3-icalendar python3-recurring-ical-events faketime)
+  packages+=(dpkg-dev file adduser groff-base systemd)
   # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
   # Debian's npm package conflicts with that.
   command -v node >/dev/null || packages+=(nodejs)

@@ -2,6 +2,7 @@
 # Installs what is missing, then builds and runs every test three times: a normal build, the
 # same build with the wall clock a year ahead (a test that depends on today's date fails here a
 # year before it would on main), and a build under AddressSanitizer + UndefinedBehaviorSanitizer.
+# After the first, the Debian package is built from the same build, installed, run and purged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -20,6 +21,8 @@ run_suite() {
 
 echo "== build and test (RelWithDebInfo)"
 run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCADENCE_BENCH=ON
+echo "== the Debian package: build, dpkg -i, run as the cadence user, systemd-analyze verify, purge"
+scripts/package-test.sh build/test
 # The monotonic clock stays real: timeouts and the server's waits keep their length.
 ahead="$(($(date -u +%Y) + 1))-$(date -u +%m-%d) 10:00:00"
 [[ $ahead == *-02-29\ * ]] && ahead=${ahead/-02-29/-02-28}

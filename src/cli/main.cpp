@@ -10,48 +10,232 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
+
+#ifndef CADENCE_VERSION
+#define CADENCE_VERSION "unknown"
+#endif
 
 namespace {
 
 using namespace cadence::cli;
 
+// One entry per subcommand: its name, a line for `cadence --help`, and the whole of
+// `cadence help NAME` (usage, arguments, options, examples), which the man page points to.
 struct Command {
   const char* name;
+  const char* summary;
   const char* help;
   int (*run)(const Invocation&);
 };
 
 constexpr Command kCommands[] = {
-    {"check", "compliance of every unit with every rule: check [--as-of D] [--unit ID] [--period ID] [--format json|table]", run_check},
-    {"plan", "suggested dates for a unit's sessions: plan --unit ID --year YYYY [--format json|table|ics]", run_plan},
-    {"feed", "a unit's calendar feed on stdout: feed --unit ID [--scope subtree] [--holidays] [--as-of D]", run_feed},
-    {"serve", "the HTTP server for calendar feeds: serve [--listen HOST:PORT]", run_serve},
-    {"token", "secret feed URLs: token issue --unit ID [--label T] | token revoke --unit ID --id N | token list [--unit ID]", run_token},
-    {"units", "units import FILE.csv [--encoding gb18030] | units list", run_units},
-    {"records",
-     "records import FILE.csv | records import-ics --unit ID FILE.ics [--dry-run] [--as-of D] | "
-     "records add --unit ID --rule R --date D … | records list --unit ID",
+    {"check", "compliance of every unit with every rule, then a roll-up per unit",
+     R"(usage: cadence check [--as-of YYYY-MM-DD] [--unit ID] [--period ID] [--format table|json]
+
+Counts what each unit recorded against each rule that applies to it and says whether it is
+on track, behind, overdue, done or upcoming; then rolls the results up the unit tree.
+Opens the database read-only.
+
+Options:
+  --as-of YYYY-MM-DD  the day to judge on (default today in the configured time zone)
+  --unit ID           only this unit and the units below it
+  --period ID         a period other than the current one (2026, 2026-H1, 2026-Q1, 2026-03)
+  --format FORMAT     table (default) or json
+
+Examples:
+  cadence check --as-of 2026-06-30
+  cadence check --as-of 2026-06-30 --unit town-07 --format json
+  cadence check --period 2026-Q1 --as-of 2026-06-30
+)",
+     run_check},
+    {"plan", "suggested dates on workdays for a unit's sessions in a year",
+     R"(usage: cadence plan --unit ID --year YYYY [--format table|json|ics]
+
+Spreads each cadence rule's sessions for the year over workdays of the work calendar (inside a
+rule's plan window, if it has one). Opens the database read-only.
+
+Options:
+  --unit ID        the unit (required)
+  --year YYYY      the year (required)
+  --format FORMAT  table (default), json, or ics (an iCalendar file to import once)
+
+Examples:
+  cadence plan --unit town-07 --year 2026
+  cadence plan --unit town-07 --year 2026 --format ics > plan.ics
+)",
+     run_plan},
+    {"feed", "a unit's calendar feed on stdout",
+     R"(usage: cadence feed --unit ID [--scope unit|subtree] [--holidays] [--as-of YYYY-MM-DD]
+
+Writes the iCalendar feed that `cadence serve` answers for the unit's tokens: planned sessions,
+deadlines (as to-dos and all-day events) and alarms for the current and next period.
+
+Options:
+  --unit ID             the unit (required)
+  --scope unit|subtree  subtree adds every descendant's deadlines (at most [feeds]
+                        subtree_max_units units; more exits 2)
+  --holidays            add the official holidays and make-up workdays
+  --as-of YYYY-MM-DD    the day the feed is rendered for (default today)
+
+Examples:
+  cadence feed --unit town-07 > town-07.ics
+  cadence feed --unit county --scope subtree --holidays > county.ics
+)",
+     run_feed},
+    {"serve", "the HTTP server for calendar feeds",
+     R"(usage: cadence serve [--listen HOST:PORT]
+
+Answers /feeds/<token>.ics and /healthz over HTTP/1.1 until SIGTERM or SIGINT. Reads [serve]
+and [feeds] from the config file; rules and calendars are read at start, units, records and
+tokens are picked up as other processes write them. Put a TLS proxy in front for https.
+
+Options:
+  --listen HOST:PORT  address to listen on (default [serve] listen, 127.0.0.1:8080;
+                      also CADENCE_LISTEN; port 0: one the system picks, named in the log)
+
+Examples:
+  cadence serve --listen 127.0.0.1:8080
+  cadence --config /etc/cadence/cadence.toml serve
+)",
+     run_serve},
+    {"token", "secret feed URLs: issue, list, revoke",
+     R"(usage: cadence token issue --unit ID [--label TEXT]
+       cadence token list [--unit ID] [--format table|json]
+       cadence token revoke --unit ID --id N
+
+issue prints a new secret feed URL for the unit once (only its SHA-256 is stored; with
+[feeds] public_url or --public-url also the https:// and webcal:// URLs). list shows every
+token with its last fetch and client. revoke makes a token's URL answer 404.
+
+Options:
+  --unit ID          the unit (required for issue and revoke)
+  --label TEXT       what the token is for (issue)
+  --public-url URL   the https:// base the feeds are reachable under (issue)
+  --id N             the token's number as `cadence token list` shows it (revoke)
+  --format FORMAT    table (default) or json (list)
+
+Examples:
+  cadence token issue --unit town-07 --label "secretary's phone"
+  cadence token list --unit town-07
+  cadence token revoke --unit town-07 --id 3
+)",
+     run_token},
+    {"units", "import the unit tree from CSV, or list it",
+     R"(usage: cadence units import FILE.csv [--encoding gb18030]
+       cadence units list [--format table|json]
+
+import reads id,parent,name,type,secretary_email,admin_emails,timezone[,active_from,active_until]
+rows, all or nothing (one bad row rejects the file, with every bad row's line and field), and
+creates the database if there is none. Units missing from the file are kept. list prints the
+tree indented by level.
+
+Options:
+  --encoding gb18030  read a CSV that is not UTF-8 (saved by Excel in China)
+  --format FORMAT     table (default) or json (list)
+
+Examples:
+  cadence units import units.csv
+  cadence units list
+)",
+     run_units},
+    {"records", "import, add and list what units recorded",
+     R"(usage: cadence records import FILE.csv [--encoding gb18030]
+       cadence records import-ics --unit ID FILE.ics [--dry-run] [--as-of YYYY-MM-DD] [--encoding gb18030]
+       cadence records add --unit ID --rule RULE --date YYYY-MM-DD [--tags a;b] [--period ID] [--note TEXT]
+       cadence records list --unit ID [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+
+import reads unit,rule,date,tags,period,note rows, all or nothing; re-importing a file changes
+nothing. import-ics records the held events of a unit's own calendar export. add records one.
+list prints a unit's records (read-only).
+
+Options:
+  --unit ID           the unit (import-ics, add, list)
+  --encoding gb18030  read a file that is not UTF-8
+  --dry-run           import-ics: list every event and what it would record; store nothing
+  --as-of YYYY-MM-DD  import-ics: count recurring events up to this day (default today)
+  --rule RULE         add: the rule's id
+  --date YYYY-MM-DD   add: the day it was held or filed
+  --tags a;b          add: quota tags (expanded;observed)
+  --period ID         add: the period a deadline record is for (2026-H1)
+  --note TEXT         add: free text
+  --from, --to        list: only records in this range of days
+
+Examples:
+  cadence records import records.csv
+  cadence records import export.csv --encoding gb18030
+  cadence records import-ics --unit town-07 town-07.ics --dry-run
+  cadence records add --unit town-07 --rule study-group-session --date 2026-07-09 --tags expanded
+  cadence records list --unit town-07
+)",
      run_records},
-    {"rules", "rules lint [DIR] | rules list", run_rules},
+    {"rules", "check rule files, or list the rules",
+     R"(usage: cadence rules lint [DIR]
+       cadence rules list [--format table|json]
+
+lint reads every rule file in DIR (default --rules) and prints file:line:column for every
+problem; exit 2 when there is one. list prints the loaded rules.
+
+Options:
+  --format FORMAT  table (default) or json (list)
+
+Examples:
+  cadence rules lint rules/
+  cadence rules list --format json
+)",
+     run_rules},
 };
 
 // Options that take no value, for every subcommand.
-const std::set<std::string> kFlags{"help", "dry-run", "holidays"};
+const std::set<std::string> kFlags{"help", "version", "dry-run", "holidays"};
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+// A relative default as a path a reader recognises as relative: ./rules.
+std::string shown(const std::string& path) { return path.starts_with("/") ? path : "./" + path; }
 
 void usage(std::ostream& out) {
-  out << "usage: cadence COMMAND [options]\n\nCommands:\n";
-  for (const auto& c : kCommands) out << "  " << c.name << "\t" << c.help << "\n";
-  out << "\nGlobal options (before or after the command; also CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS,\n"
-         "CADENCE_CONFIG in the environment or keys of the --config TOML file):\n"
-         "  --db URI          SQLite file (default ./cadence.db)\n"
-         "  --db-wait SECONDS how long a writer waits while another writes (default 60; CADENCE_DB_WAIT)\n"
-         "  --rules DIR       rule files (default ./rules)\n"
-         "  --calendars DIR   work calendars (default ./calendars)\n"
-         "  --config FILE     TOML configuration ([serve] listen, workers, header_timeout_seconds,\n"
-         "                    body_timeout_seconds, send_timeout_seconds, keep_alive_seconds,\n"
-         "                    max_connections, stop_timeout_seconds, cache_mb;\n"
-         "                    [feeds] public_url, refresh_minutes, subtree_max_units)\n"
+  out << "usage: cadence COMMAND [options]\n"
+         "       cadence help COMMAND | cadence COMMAND --help   (the command's options and examples)\n"
+         "       cadence --version\n\nCommands:\n";
+  for (const auto& c : kCommands) out << "  " << c.name << std::string(10 - std::string_view(c.name).size(), ' ') << c.summary << "\n";
+  out << "\nGlobal options (before or after the command; each also from the environment, or a key of\n"
+         "the --config TOML file; the command line wins over the environment, which wins over the file):\n"
+         "  --db FILE          SQLite file (default " << shown(default_settings().db) << "; CADENCE_DB, db)\n"
+         "  --db-wait SECONDS  how long a writer waits while another writes (default 60, 0-86400;\n"
+         "                     CADENCE_DB_WAIT, db_wait_seconds)\n"
+         "  --rules DIR        rule files (default " << shown(default_settings().rules) << "; CADENCE_RULES, rules)\n"
+         "  --calendars DIR    work calendars (default " << shown(default_settings().calendars) << "; CADENCE_CALENDARS, calendars)\n"
+         "  --config FILE      TOML configuration (CADENCE_CONFIG; default "
+      << (default_config_file().empty() ? "none" : default_config_file() + ", if it exists") << "):\n"
+         "                     db, db_wait_seconds, rules, calendars, region, timezone;\n"
+         "                     [serve] listen, workers, header_timeout_seconds, body_timeout_seconds,\n"
+         "                     send_timeout_seconds, keep_alive_seconds, max_connections,\n"
+         "                     stop_timeout_seconds, cache_mb; [feeds] public_url, refresh_minutes,\n"
+         "                     subtree_max_units\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
+}
+
+int unknown_command(const std::string& name) {
+  std::cerr << "cadence: unknown command '" << cadence::printable(name) << "'\n";
+  usage(std::cerr);
+  return 2;
+}
+
+// `cadence help [COMMAND]`, `cadence [COMMAND] --help`: on stdout, exit 0.
+int help(const std::vector<std::string>& words) {
+  if (words.empty()) {
+    usage(std::cout);
+    return 0;
+  }
+  const auto* c = find_command(words.front());
+  if (!c) return unknown_command(words.front());
+  std::cout << c->help;
+  return 0;
 }
 
 }  // namespace
@@ -59,20 +243,22 @@ void usage(std::ostream& out) {
 int main(int argc, char** argv) {
   try {
     const Arguments args(std::vector<std::string>(argv + 1, argv + argc), kFlags);
-    if (args.positionals().empty() || args.flag("help")) {
-      usage(args.positionals().empty() && !args.flag("help") ? std::cerr : std::cout);
-      return args.flag("help") ? 0 : 2;
+    const auto& words = args.positionals();
+    if (args.flag("version")) {
+      std::cout << "cadence " << CADENCE_VERSION << "\n";
+      return 0;
     }
-    const auto& name = args.positionals().front();
-    for (const auto& c : kCommands) {
-      if (name != c.name) continue;
-      const Invocation inv{args, resolve_settings(args, std::getenv), std::cout, std::cerr,
-                           std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
-      return c.run(inv);
+    if (args.flag("help")) return help(words);
+    if (!words.empty() && words.front() == "help") return help({words.begin() + 1, words.end()});
+    if (words.empty()) {
+      usage(std::cerr);
+      return 2;
     }
-    std::cerr << "cadence: unknown command '" << cadence::printable(name) << "'\n";
-    usage(std::cerr);
-    return 2;
+    const auto* c = find_command(words.front());
+    if (!c) return unknown_command(words.front());
+    const Invocation inv{args, resolve_settings(args, std::getenv), std::cout, std::cerr,
+                         std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+    return c->run(inv);
   } catch (const UsageError& e) {
     std::cerr << "cadence: " << cadence::printable_lines(e.what()) << "\n";
     return 2;

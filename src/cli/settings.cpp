@@ -74,14 +74,48 @@ void apply_config_file(const std::string& path, Settings& s) {
 
 }  // namespace
 
-Settings resolve_settings(const Arguments& args, const std::function<const char*(const char*)>& environment) {
+InstalledLayout installed_layout(const std::filesystem::path& executable) {
+  namespace fs = std::filesystem;
+  const auto bin = executable.parent_path();
+  if (bin.filename() != "bin") return {};
+  const auto data = bin.parent_path() / "share" / "cadence";
+  std::error_code error;
+  if (!fs::is_directory(data, error)) return {};
+  return {data.string(), bin == "/usr/bin" ? "/etc/cadence/cadence.toml" : ""};
+}
+
+const InstalledLayout& this_layout() {
+  static const InstalledLayout layout = [] {
+    std::error_code error;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? InstalledLayout{} : installed_layout(self);
+  }();
+  return layout;
+}
+
+Settings default_settings() {
   Settings s;
+  if (const auto& data = this_layout().data_dir; !data.empty()) {
+    s.rules = data + "/rules";
+    s.calendars = data + "/calendars";
+  }
+  return s;
+}
+
+std::string default_config_file() { return this_layout().config_file; }
+
+Settings resolve_settings(const Arguments& args, const std::function<const char*(const char*)>& environment) {
+  Settings s = default_settings();
   auto env = [&](const char* name) -> std::optional<std::string> {
     const char* v = environment(name);
     if (!v || !*v) return std::nullopt;
     return std::string(v);
   };
   if (auto config = args.option("config") ? args.option("config") : env("CADENCE_CONFIG")) apply_config_file(*config, s);
+  // The packaged default is read only where it is: a missing named file is an error, a missing
+  // default one is a machine configured by options alone.
+  else if (const auto fallback = default_config_file(); !fallback.empty() && std::filesystem::exists(fallback))
+    apply_config_file(fallback, s);
   auto pick = [&](std::string& field, const char* option, const char* variable) {
     if (auto v = args.option(option)) field = *v;
     else if (auto e = env(variable)) field = *e;

@@ -4,6 +4,7 @@
 // CADENCE_LISTEN, CADENCE_PUBLIC_URL) over the config file over defaults.
 #include "cli/arguments.h"
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -35,6 +36,23 @@ struct Settings {
   // takes seconds and gigabytes.
   int subtree_max_units = 2000;
 };
+
+// Where an installed binary finds its data, from the binary's own path: PREFIX/bin/cadence with
+// PREFIX/share/cadence beside it has that folder's rules and calendars as defaults, and
+// /usr/bin/cadence (the Debian package) reads /etc/cadence/cadence.toml when it exists. A binary
+// anywhere else (a build folder in a checkout) keeps ./rules and ./calendars, and no default file.
+struct InstalledLayout {
+  std::string data_dir;     // "" when not installed
+  std::string config_file;  // "" when none
+};
+InstalledLayout installed_layout(const std::filesystem::path& executable);
+// installed_layout of the running binary (/proc/self/exe).
+const InstalledLayout& this_layout();
+
+// The defaults before any option, variable or file, for the running binary.
+Settings default_settings();
+// The config file read when neither --config nor CADENCE_CONFIG names one, if it exists.
+std::string default_config_file();
 
 // `environment` looks a variable up (getenv in main, a map in tests).
 Settings resolve_settings(const Arguments& args, const std::function<const char*(const char*)>& environment);
