@@ -1,8 +1,8 @@
 #include "mail/rfc2047.h"
 
-#include <Poco/Base64Encoder.h>
+#include "mail/base64.h"
 
-#include <sstream>
+#include <algorithm>
 
 namespace cadence::mail {
 namespace {
@@ -10,15 +10,6 @@ namespace {
 constexpr std::size_t max_line = 76;
 constexpr std::string_view prefix = "=?UTF-8?B?";
 constexpr std::string_view suffix = "?=";
-
-std::string base64(std::string_view bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out);
-  encoder.rdbuf()->setLineLength(0);
-  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return out.str();
-}
 
 // The length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
 // so a broken input still advances).

@@ -1,5 +1,7 @@
 #include "mail/smtp_session.h"
 
+#include "mail/base64.h"
+
 #include <Poco/Net/Context.h>
 #include <Poco/Net/MailStream.h>
 #include <Poco/Net/NetException.h>
@@ -73,20 +75,28 @@ void start_tls(Poco::Net::SMTPClientSession& client, Poco::Net::DialogSocket& so
   const int status = client.sendCommand("STARTTLS", response);
   // Never a silent fallback to plain text (Poco's own startTLS() just returns false).
   if (status != 220)
-    throw SmtpError(SmtpStage::setup, status, "the server at " + to_string(settings.url) + " refused STARTTLS: " + response);
+    throw SmtpError(SmtpStage::setup, status, "the server refused STARTTLS: " + response);
   socket = Poco::Net::SecureStreamSocket::attach(socket, settings.url.host, tls_context(settings));
 }
 
+// AUTH PLAIN (RFC 4616) and LOGIN written here: Poco 1.11's PLAIN is refused by aiosmtpd
+// ("Can't decode base64"). The password goes only into the base64 argument, never into an error.
+void expect_reply(int status, int wanted, const std::string& what, const std::string& response) {
+  if (status != wanted) throw SmtpError(SmtpStage::setup, status, what + " refused: " + response);
+}
+
 void authenticate(Poco::Net::SMTPClientSession& client, const SmtpSettings& settings) {
-  if (settings.user.empty()) {
-    client.login(settings.helo_name);
+  client.login(settings.helo_name);
+  if (settings.user.empty()) return;
+  std::string response;
+  if (settings.auth == SmtpAuth::plain) {
+    const std::string credentials = std::string(1, '\0') + settings.user + '\0' + settings.password;
+    expect_reply(client.sendCommand("AUTH PLAIN " + base64(credentials), response), 235, "AUTH PLAIN", response);
     return;
   }
-  if (settings.url.security == SmtpSecurity::plain && !is_loopback(settings.url.host))
-    throw SmtpError(SmtpStage::setup, 0, "refusing to send the SMTP password without TLS to " + to_string(settings.url));
-  const auto method = settings.auth == SmtpAuth::login ? Poco::Net::SMTPClientSession::AUTH_LOGIN
-                                                       : Poco::Net::SMTPClientSession::AUTH_PLAIN;
-  client.login(settings.helo_name, method, settings.user, settings.password);
+  expect_reply(client.sendCommand("AUTH LOGIN", response), 334, "AUTH LOGIN", response);
+  expect_reply(client.sendCommand(base64(settings.user), response), 334, "AUTH LOGIN", response);
+  expect_reply(client.sendCommand(base64(settings.password), response), 235, "AUTH LOGIN", response);
 }
 
 }  // namespace
@@ -94,14 +104,16 @@ void authenticate(Poco::Net::SMTPClientSession& client, const SmtpSettings& sett
 
 SmtpSession::SmtpSession(const SmtpSettings& settings) {
   const std::string where = to_string(settings.url);
+  if (!settings.user.empty() && settings.url.security == SmtpSecurity::plain && !is_loopback(settings.url.host))
+    throw SmtpError(SmtpStage::setup, 0, "refusing to send the SMTP password without TLS to " + where);
   try {
     client_ = std::make_unique<Client>(connect(settings));
     client_->setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.command_timeout).count()));
     if (settings.url.security == SmtpSecurity::starttls) start_tls(*client_, client_->socket(), settings);
     authenticate(*client_, settings);
-  } catch (const SmtpError&) {
+  } catch (const SmtpError& e) {
     if (client_) abandon();
-    throw;
+    throw SmtpError(SmtpStage::setup, e.code(), where + ": " + e.what());
   } catch (const Poco::Exception& e) {
     if (client_) abandon();
     throw SmtpError(SmtpStage::setup, reply_code(e), where + ": " + e.displayText());

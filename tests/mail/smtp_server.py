@@ -5,8 +5,9 @@ Prints "port N" on stdout once it listens, then runs until SIGTERM.
 
   smtp_server.py aiosmtpd DIR [--cert C --key K (--starttls | --implicit-tls)]
                               [--auth USER:PASSWORD] [--data-reply "451 …"] [--data-delay S]
+                              [--idle-timeout S]
       aiosmtpd: each message's bytes as received (after un-dot-stuffing) in DIR/N.eml, its
-      envelope in DIR/N.env, one line per connection in DIR/connections.
+      envelope in DIR/N.env, one line per TCP connection in DIR/connections.
   smtp_server.py sink DIR SMTP-SINK-OPTION…
       postfix's smtp-sink with the given options. smtp-sink cannot take a listening socket from
       its parent, so it binds 127.0.0.1:0 itself and the port is read from its socket in /proc:
@@ -50,8 +51,13 @@ class CountingSMTP(SMTP):
     folder = None
 
     def connection_made(self, transport):
-        with open(os.path.join(self.folder, "connections"), "a") as f:
-            f.write("connection\n")
+        # Called again on the same connection after STARTTLS: a connection is its peer address.
+        peer = "%s:%d" % transport.get_extra_info("peername")[:2]
+        path = os.path.join(self.folder, "connections")
+        seen = open(path).read().split() if os.path.exists(path) else []
+        if peer not in seen:
+            with open(path, "a") as f:
+                f.write(peer + "\n")
         super().connection_made(transport)
 
 
@@ -69,7 +75,7 @@ def aiosmtpd_main(args):
             if ok:
                 with open(os.path.join(args.dir, "auth"), "a") as f:
                     f.write(mechanism + "\n")
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)
 
     handler = Recorder(args.dir, args.data_reply, args.data_delay)
     CountingSMTP.folder = args.dir
@@ -79,7 +85,7 @@ def aiosmtpd_main(args):
                             tls_context=tls if args.starttls else None,
                             require_starttls=bool(args.starttls),
                             authenticator=authenticator, auth_required=bool(args.auth),
-                            auth_require_tls=bool(tls))
+                            auth_require_tls=bool(tls), timeout=args.idle_timeout)
 
     loop = asyncio.new_event_loop()
     server = loop.run_until_complete(loop.create_server(
@@ -136,6 +142,7 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--data-reply")
     parser.add_argument("--data-delay", type=float, default=0)
+    parser.add_argument("--idle-timeout", type=float, default=300)
     aiosmtpd_main(parser.parse_args())
 
 
