@@ -34,9 +34,11 @@ void check_address(std::string_view address) {
   bool clean = true;
   for (char c : address) {
     const auto u = static_cast<unsigned char>(c);
-    clean = clean && u > 0x20 && u != 0x7F && c != '<' && c != '>' && c != ',';
+    clean = clean && u > 0x20 && u < 0x7F && c != '<' && c != '>' && c != ',';
   }
-  if (!shaped || !clean) throw std::invalid_argument("not an email address: \"" + std::string(address) + "\"");
+  // Non-ASCII addresses would need SMTPUTF8, which Cadence does not use.
+  if (!shaped || !clean)
+    throw std::invalid_argument("not an email address (ASCII local@domain): \"" + std::string(address) + "\"");
 }
 
 std::string address_header(std::string_view name, const std::vector<Mailbox>& mailboxes) {

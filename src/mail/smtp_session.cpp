@@ -138,7 +138,7 @@ std::string SmtpSession::transact(const std::string& from, const std::vector<std
     std::string response;
     const int status = client_->socket().receiveStatusMessage(response);
     if (status / 100 != 2) throw SmtpError(stage, status, response.empty() ? "no reply to the message's final \".\"" : response);
-    return std::to_string(status) + " " + response;
+    return response;
   } catch (const Poco::Exception& e) {
     throw SmtpError(stage, reply_code(e), e.displayText());
   }

@@ -20,7 +20,7 @@ enum class SmtpAuth { plain, login };
 
 struct SmtpUrl {
   SmtpSecurity security = SmtpSecurity::plain;
-  std::string host;
+  std::string host = "localhost";
   std::uint16_t port = 25;
 };
 
@@ -35,6 +35,8 @@ struct SmtpSettings {
   std::chrono::milliseconds command_timeout{std::chrono::seconds(60)};
   int max_per_connection = 100;
   int max_per_minute = 60;  // 0: no limit
+  // The envelope sender (MAIL FROM) and the Message-ID's domain; a Message's own `from` is its
+  // From header (the envelope falls back to it when this address is empty).
   Mailbox from;
   std::optional<Mailbox> reply_to;
 };
