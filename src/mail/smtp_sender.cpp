@@ -23,16 +23,18 @@ SmtpSender::~SmtpSender() { close(); }
 
 void SmtpSender::default_wait(std::chrono::milliseconds duration) { std::this_thread::sleep_for(duration); }
 
+const std::string& SmtpSender::envelope_from(const Message& message) const {
+  return settings_.from.address.empty() ? message.from.address : settings_.from.address;
+}
+
 std::string SmtpSender::message_id_of(const Message& message) const {
-  const std::string& from = settings_.from.address.empty() ? message.from.address : settings_.from.address;
-  return message_id(message.key, domain_of(from));
+  return message_id(message.key, domain_of(envelope_from(message)));
 }
 
 Delivery SmtpSender::send(const Message& message) {
   std::string data;
   try {
-    const std::string id = message_id_of(message);
-    data = compose(message, id.substr(id.find('@') + 1, id.size() - id.find('@') - 2));
+    data = compose(message, domain_of(envelope_from(message)));
   } catch (const std::invalid_argument& e) {
     return {DeliveryResult::permanent_failure, e.what()};
   }
@@ -48,17 +50,19 @@ Delivery SmtpSender::send(const Message& message) {
 Delivery SmtpSender::attempt(const std::string& data, const Message& message, bool& retry) {
   const bool reused = session_ != nullptr;
   retry = false;
-  try {
-    if (!session_) session_ = std::make_unique<SmtpSession>(settings_), sent_on_connection_ = 0;
-  } catch (const SmtpError& e) {
-    return {DeliveryResult::temporary_failure, e.what()};
+  if (!session_) {
+    try {
+      session_ = std::make_unique<SmtpSession>(settings_);
+    } catch (const SmtpError& e) {
+      return {DeliveryResult::temporary_failure, e.what()};
+    }
+    sent_on_connection_ = 0;
   }
   std::vector<std::string> recipients;
   for (const Mailbox& box : message.to) recipients.push_back(box.address);
-  const std::string& from = settings_.from.address.empty() ? message.from.address : settings_.from.address;
   recent_.push_back(clock_());
   try {
-    std::string reply = session_->transact(from, recipients, data);
+    std::string reply = session_->transact(envelope_from(message), recipients, data);
     if (++sent_on_connection_ >= settings_.max_per_connection) close();
     return {DeliveryResult::sent, std::move(reply)};
   } catch (const SmtpError& e) {

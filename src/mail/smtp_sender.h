@@ -42,11 +42,13 @@ class SmtpSender {
   // QUIT; the next send() connects again.
   void close();
 
-  // The Message-ID a message gets from this sender.
+  // The Message-ID a message gets from this sender: its key hashed, at the domain of the
+  // envelope sender (settings' `from`, else the message's).
   std::string message_id_of(const Message& message) const;
 
  private:
   static void default_wait(std::chrono::milliseconds duration);
+  const std::string& envelope_from(const Message& message) const;
   void keep_to_rate();
   Delivery attempt(const std::string& data, const Message& message, bool& retry);
   void drop();

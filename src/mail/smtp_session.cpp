@@ -26,6 +26,10 @@ class SmtpSession::Client : public Poco::Net::SMTPClientSession {
 
 namespace {
 
+Poco::Timespan timespan(std::chrono::milliseconds duration) {
+  return Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
+}
+
 int reply_code(const Poco::Exception& e) {
   return dynamic_cast<const Poco::Net::SMTPException*>(&e) ? e.code() : 0;
 }
@@ -60,10 +64,10 @@ bool is_loopback(const std::string& host) {
 Poco::Net::StreamSocket connect(const SmtpSettings& settings) {
   Poco::Net::StreamSocket socket;
   socket.connect(Poco::Net::SocketAddress(settings.url.host, settings.url.port),
-                 Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.connect_timeout).count()));
-  const Poco::Timespan timeout(std::chrono::duration_cast<std::chrono::microseconds>(settings.command_timeout).count());
-  socket.setReceiveTimeout(timeout);
-  socket.setSendTimeout(timeout);
+                 timespan(settings.connect_timeout));
+  // Set before any TLS handshake, which then waits no longer than a command.
+  socket.setReceiveTimeout(timespan(settings.command_timeout));
+  socket.setSendTimeout(timespan(settings.command_timeout));
   socket.setNoDelay(true);
   if (settings.url.security != SmtpSecurity::tls) return socket;
   return Poco::Net::SecureStreamSocket::attach(socket, settings.url.host, tls_context(settings));
@@ -101,14 +105,13 @@ void authenticate(Poco::Net::SMTPClientSession& client, const SmtpSettings& sett
 
 }  // namespace
 
-
 SmtpSession::SmtpSession(const SmtpSettings& settings) {
   const std::string where = to_string(settings.url);
   if (!settings.user.empty() && settings.url.security == SmtpSecurity::plain && !is_loopback(settings.url.host))
     throw SmtpError(SmtpStage::setup, 0, "refusing to send the SMTP password without TLS to " + where);
   try {
     client_ = std::make_unique<Client>(connect(settings));
-    client_->setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.command_timeout).count()));
+    client_->setTimeout(timespan(settings.command_timeout));
     if (settings.url.security == SmtpSecurity::starttls) start_tls(*client_, client_->socket(), settings);
     authenticate(*client_, settings);
   } catch (const SmtpError& e) {

@@ -122,6 +122,20 @@ TEST(SmtpSenderTest, ATimeoutAfterTheFinalDotIsUnknown) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
+TEST(SmtpSenderTest, AServerThatNeverGreetsTimesOutAsTemporary) {
+  // smtp-sink holds its greeting back; over smtps:// the TLS handshake waits in the same way.
+  for (const std::string scheme : {"smtp", "smtps"}) {
+    SmtpTestServer server({"sink", "-W", "CONNECT:10"});
+    auto settings = settings_for(server.url(scheme));
+    settings.command_timeout = std::chrono::milliseconds(700);
+    const auto start = std::chrono::steady_clock::now();
+    const Delivery d = SmtpSender(settings).send(numbered(1));
+    EXPECT_EQ(d.result, DeliveryResult::temporary_failure) << scheme;
+    EXPECT_NE(d.reply.find("Timeout"), std::string::npos) << d.reply;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5)) << scheme;
+  }
+}
+
 TEST(SmtpSenderTest, A421IsTemporary) {
   SmtpTestServer server({"sink", "-Q", "MAIL"});
   const Delivery d = SmtpSender(settings_for(server.url())).send(numbered(1));
