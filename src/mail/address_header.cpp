@@ -49,8 +49,13 @@ std::string address_header(std::string_view name, const std::vector<Mailbox>& ma
     if (i > 0) out += ",\r\n";
     const std::size_t used = i == 0 ? out.size() + 1 : 1;
     out += ' ';
-    if (!box.display_name.empty()) out += display_phrase(box.display_name, used) + " ";
-    out += "<" + box.address + ">";
+    if (!box.display_name.empty()) out += display_phrase(box.display_name, used);
+    // RFC 2047 §2 limits a line with encoded-words to 76 characters: fold before the address
+    // when it does not fit after the name.
+    const std::size_t line_start = out.rfind("\r\n") == std::string::npos ? 0 : out.rfind("\r\n") + 2;
+    const std::string angle = "<" + box.address + ">";
+    if (!box.display_name.empty()) out += out.size() - line_start + 1 + angle.size() + 1 > 76 ? "\r\n " : " ";
+    out += angle;
   }
   return out + "\r\n";
 }

@@ -87,6 +87,26 @@ TEST(MessageTest, WithoutACalendarTheMessageIsTheAlternativeItself) {
   EXPECT_EQ(read->getValue<std::string>("Date"), "Mon, 18 May 2026 01:00:00 +0000");
 }
 
+TEST(MessageTest, LongNamesAndAddressesStayWithinTheLineLimit) {
+  Message m = reminder();
+  m.from = {"城关镇人民政府党政综合办公室提醒服务", "reminders-for-the-town-government@example.org"};
+  m.to = {{"城关镇第七党支部书记王小明同志", "wang.xiaoming.secretary@branch-07.town.example.org"},
+          {"李", "li@example.org"}};
+  const std::string bytes = compose(m, "example.org");
+  std::size_t start = 0;
+  for (std::size_t end; (end = bytes.find("\r\n", start)) != std::string::npos && end > start; start = end + 2) {
+    if (bytes.compare(start, 11, "Message-ID:") != 0) {
+      EXPECT_LE(end - start, 76u) << bytes.substr(start, end - start);
+    }
+  }
+  // Names longer than one encoded-word: read with decode_header (see read_message.py).
+  const auto read = read_with_python(bytes);
+  EXPECT_EQ(read->getValue<std::string>("From_rfc2047"),
+            "城关镇人民政府党政综合办公室提醒服务 <reminders-for-the-town-government@example.org>");
+  EXPECT_EQ(read->getValue<std::string>("To_rfc2047"),
+            "城关镇第七党支部书记王小明同志 <wang.xiaoming.secretary@branch-07.town.example.org>, 李 <li@example.org>");
+}
+
 TEST(MessageTest, AsciiHeadersStayReadable) {
   Message m = reminder();
   m.subject = "Weekly digest";

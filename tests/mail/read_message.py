@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Reads an email file with Python's email package and prints what the tests check, as JSON."""
 import email
+import email.header
 import email.policy
 import json
 import sys
@@ -23,6 +24,11 @@ def tree(part):
 out = {name: str(msg.get(name, "")) for name in
        ["Subject", "From", "To", "Reply-To", "Date", "Message-ID", "MIME-Version",
         "Auto-Submitted", "X-Cadence-Key"]}
+# policy.default's address parser puts a space between adjacent encoded-words in a display name,
+# which RFC 2047 §6.2 says to drop; decode_header follows the RFC.
+raw = dict(msg.raw_items())
+for name in ["From", "To"]:
+    out[name + "_rfc2047"] = str(email.header.make_header(email.header.decode_header(raw.get(name, ""))))
 out["to_names"] = [a.display_name for a in msg["To"].addresses] if msg["To"] else []
 out["from_name"] = msg["From"].addresses[0].display_name if msg["From"] else ""
 out["defects"] = [str(d) for d in msg.defects] + [str(d) for p in msg.walk() for d in p.defects]
