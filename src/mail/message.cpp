@@ -27,10 +27,12 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-std::string unstructured(std::string_view name, std::string_view value) {
+// `ascii_limit`: how long a line may be before ASCII text is encoded too (folded into words); a
+// key that programs read stays as it is up to RFC 5322's 998.
+std::string unstructured(std::string_view name, std::string_view value, std::size_t ascii_limit = 78) {
   const std::string line = one_line(value);
   const std::size_t used = name.size() + 2;
-  if (!needs_encoded_words(line) && used + line.size() <= 78) return std::string(name) + ": " + line + "\r\n";
+  if (!needs_encoded_words(line) && used + line.size() <= ascii_limit) return std::string(name) + ": " + line + "\r\n";
   return std::string(name) + ": " + encoded_words(line, used) + "\r\n";
 }
 
@@ -69,7 +71,7 @@ std::string headers(const Message& m, std::string_view id) {
   out += "Message-ID: " + std::string(id) + "\r\n";
   out += "MIME-Version: 1.0\r\n";
   out += "Auto-Submitted: auto-generated\r\n";
-  out += unstructured("X-Cadence-Key", m.key);
+  out += unstructured("X-Cadence-Key", m.key, 998);
   return out;
 }
 

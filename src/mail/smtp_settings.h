@@ -38,7 +38,7 @@ struct SmtpSettings {
   // The envelope sender (MAIL FROM) and the Message-ID's domain; a Message's own `from` is its
   // From header (the envelope falls back to it when this address is empty).
   Mailbox from;
-  std::optional<Mailbox> reply_to;
+  std::optional<Mailbox> reply_to;  // for the caller's Message::reply_to; the sender does not add it
 };
 
 // "smtp://host[:port]", "smtp+starttls://host[:port]", "smtps://host[:port]" (default ports

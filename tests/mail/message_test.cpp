@@ -107,6 +107,14 @@ TEST(MessageTest, LongNamesAndAddressesStayWithinTheLineLimit) {
             "城关镇第七党支部书记王小明同志 <wang.xiaoming.secretary@branch-07.town.example.org>, 李 <li@example.org>");
 }
 
+TEST(MessageTest, ALongKeyStaysAsItIs) {
+  Message m = reminder();
+  m.key = "escalation:" + std::string(100, 'u') + ":" + std::string(60, 'r') + ":2026-Q2:2:-";
+  const std::string bytes = compose(m, "example.org");
+  EXPECT_NE(bytes.find("\r\nX-Cadence-Key: " + m.key + "\r\n"), std::string::npos);
+  EXPECT_EQ(read_with_python(bytes)->getValue<std::string>("X-Cadence-Key"), m.key);
+}
+
 TEST(MessageTest, AsciiHeadersStayReadable) {
   Message m = reminder();
   m.subject = "Weekly digest";

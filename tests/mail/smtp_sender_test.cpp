@@ -45,6 +45,7 @@ TEST(SmtpSenderTest, ManyMessagesOnOneConnectionArriveByteForByte) {
     // that starts with "." survived, so it was stuffed on the wire.
     EXPECT_EQ(server.message(i), compose(numbered(i), "example.org"));
     EXPECT_EQ(server.envelope(i), "cadence@example.org\nwang@example.org\nli@example.org\n");
+    EXPECT_EQ(server.file(std::to_string(i) + ".helo"), "cadence.test\n");
   }
   EXPECT_NE(server.message(1).find("\r\n.=E8=BF=99"), std::string::npos);
 }

@@ -7,7 +7,8 @@ Prints "port N" on stdout once it listens, then runs until SIGTERM.
                               [--auth USER:PASSWORD] [--data-reply "451 …"] [--data-delay S]
                               [--idle-timeout S]
       aiosmtpd: each message's bytes as received (after un-dot-stuffing) in DIR/N.eml, its
-      envelope in DIR/N.env, one line per TCP connection in DIR/connections.
+      envelope in DIR/N.env, the EHLO name in DIR/N.helo, one line per TCP connection in
+      DIR/connections.
   smtp_server.py sink DIR SMTP-SINK-OPTION…
       postfix's smtp-sink with the given options. smtp-sink cannot take a listening socket from
       its parent, so it binds 127.0.0.1:0 itself and the port is read from its socket in /proc:
@@ -41,9 +42,11 @@ class Recorder:
         base = os.path.join(self.folder, str(self.count))
         with open(base + ".env.tmp", "w") as f:
             f.write(envelope.mail_from + "\n" + "\n".join(envelope.rcpt_tos) + "\n")
+        with open(base + ".helo", "w") as f:
+            f.write(session.host_name + "\n")
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content)
-        os.rename(base + ".env.tmp", base + ".env")
+        os.rename(base + ".env.tmp", base + ".env")  # last: the test waits for it
         return "250 2.0.0 Ok: queued as %d" % self.count
 
 
