@@ -3,9 +3,10 @@
 # so a machine that has them all needs no network. Run as root (or with sudo).
 # With --test, also what the test suite reads feeds with: Python's icalendar and
 # recurring-ical-events (Debian), and Node.js with npm for Mozilla's ical.js; and faketime,
-# which runs the suite again with the wall clock a year ahead; and what scripts/package-test.sh
-# builds, installs and checks the Debian package with (dpkg-shlibdeps, file, adduser, groff,
-# systemd-analyze).
+# which runs the suite again with the wall clock a year ahead; the SMTP servers the mail tests
+# start (aiosmtpd, and postfix for its smtp-sink) with openssl for their certificates; and what
+# scripts/package-test.sh builds, installs and checks the Debian package with (dpkg-shlibdeps,
+# file, adduser, groff, systemd-analyze).
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,7 @@ packages=(
   sqlite3
 )
 if [[ ${1:-} == --test ]]; then
-  packages+=(python3 python3-icalendar python3-recurring-ical-events faketime)
+  packages+=(python3 python3-icalendar python3-recurring-ical-events faketime python3-aiosmtpd postfix openssl)
   packages+=(dpkg-dev file adduser groff-base systemd)
   # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
   # Debian's npm package conflicts with that.
@@ -31,6 +32,8 @@ if ((${#missing[@]})); then
   echo "installing: ${missing[*]}"
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  # postfix only for smtp-sink: no mail system is configured or started.
+  echo "postfix postfix/main_mailer_type select No configuration" | "${sudo_cmd[@]}" debconf-set-selections
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
