@@ -49,7 +49,8 @@ void usage(std::ostream& out) {
          "  --calendars DIR   work calendars (default ./calendars)\n"
          "  --config FILE     TOML configuration ([serve] listen, workers, header_timeout_seconds,\n"
          "                    body_timeout_seconds, send_timeout_seconds, keep_alive_seconds,\n"
-         "                    max_connections, stop_timeout_seconds, cache_mb;\n"
+         "                    max_connections, stop_timeout_seconds, cache_mb, db_pool_size,\n"
+         "                    change_poll_ms;\n"
          "                    [feeds] public_url, refresh_minutes, subtree_max_units)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }

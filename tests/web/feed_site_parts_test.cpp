@@ -24,12 +24,12 @@ class FeedSitePartsTest : public StoreTest {
   }
 
   store::IssuedToken issued;
-  DatabaseSessions sessions{file.path()};
+  DatabaseSessions sessions{file.path(), 2};
 };
 
 TEST_F(FeedSitePartsTest, TokenDirectoryFindsLiveTokensAndSeesChangesOnRefresh) {
   int changes = 0;
-  TokenDirectory tokens(sessions, [&] { ++changes; });
+  TokenDirectory tokens(sessions, std::chrono::milliseconds(250), [&] { ++changes; });
   EXPECT_EQ(changes, 1);  // the first load
   const auto match = tokens.token(issued.token);
   ASSERT_TRUE(match);
