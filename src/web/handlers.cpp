@@ -39,7 +39,9 @@ HttpResponse health(RequestContext& c) {
     store::change_versions(*c.db());
   } catch (const std::exception& e) {
     c.outcome.note = e.what();
-    return text_response(503, "database unavailable\n");
+    auto response = text_response(503, "database unavailable\n");
+    response.set("Retry-After", "1");
+    return response;
   }
   return text_response(200, "ok\n");
 }

@@ -26,7 +26,7 @@ void TokenDirectory::refresh() {
     const auto db = sessions_.acquire();
     const auto seen = store::change_versions(*db);
     if (seen != versions_) reload(*db, seen);
-  } catch (const store::StoreError&) {
+  } catch (const std::exception&) {
     // The database is down: cached feeds are still served, renders fail with 503 on their own.
   }
 }
