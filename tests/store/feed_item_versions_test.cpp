@@ -29,7 +29,7 @@ class FeedItemVersionsTest : public StoreTest {
   std::vector<FeedItem> items;
 };
 
-TEST_F(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
+TEST_P(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
   items.resize(2 * kUidsPerQuery + 1);
   std::vector<std::string> uids{"never-stored"};
   for (std::size_t i = 0; i < items.size(); ++i) uids.push_back(items[i].uid = "item-" + std::to_string(i) + "@cadence");
@@ -41,7 +41,7 @@ TEST_F(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
   EXPECT_TRUE(stored_versions(db, {}).empty());
 }
 
-TEST_F(FeedItemVersionsTest, NewAndChangedItemsAreRecordedAtOnceAndKeptWhileUnchanged) {
+TEST_P(FeedItemVersionsTest, NewAndChangedItemsAreRecordedAtOnceAndKeptWhileUnchanged) {
   const ItemVersion created{0, db.now()};
   EXPECT_EQ(settled(db), (std::vector<ItemVersion>{created, created}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM feed_items"), 2);
@@ -55,7 +55,7 @@ TEST_F(FeedItemVersionsTest, NewAndChangedItemsAreRecordedAtOnceAndKeptWhileUnch
 
 // Another process (its own clock, later) reaching the same change after the first recorded it
 // renders the first one's version: raised once, stamped once.
-TEST_F(FeedItemVersionsTest, TwoProcessesReachingOneChangeAgreeOnItsVersion) {
+TEST_P(FeedItemVersionsTest, TwoProcessesReachingOneChangeAgreeOnItsVersion) {
   settled(db);
   const auto basis = change_versions(db);
   items[0].summary = "changed";
@@ -69,7 +69,7 @@ TEST_F(FeedItemVersionsTest, TwoProcessesReachingOneChangeAgreeOnItsVersion) {
 }
 
 // Built from records read before another process changed them: nothing written, built again.
-TEST_F(FeedItemVersionsTest, ItemsBuiltBeforeTheRecordsChangedAreNotRecorded) {
+TEST_P(FeedItemVersionsTest, ItemsBuiltBeforeTheRecordsChangedAreNotRecorded) {
   settled(db);
   const auto basis = change_versions(db);
   {
@@ -85,6 +85,8 @@ TEST_F(FeedItemVersionsTest, ItemsBuiltBeforeTheRecordsChangedAreNotRecorded) {
   items[0].summary = "";
   EXPECT_TRUE(settled_versions(db, items, basis));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedItemVersionsTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store
