@@ -24,9 +24,9 @@ DatabaseSessions::Lease::~Lease() {
 DatabaseSessions::DatabaseSessions(std::string uri, std::size_t size, std::chrono::milliseconds wait)
     : uri_(std::move(uri)), size_(size > 0 ? size : 1), wait_(wait) {}
 
-DatabaseSessions::Lease DatabaseSessions::acquire() {
+DatabaseSessions::Lease DatabaseSessions::acquire(std::chrono::milliseconds wait) {
   std::unique_lock lock(mutex_);
-  if (!returned_.wait_for(lock, wait_, [this] { return !idle_.empty() || open_ < size_; }))
+  if (!returned_.wait_for(lock, wait, [this] { return !idle_.empty() || open_ < size_; }))
     throw DatabaseUnavailable("all " + std::to_string(size_) + " database connections stayed busy (db_pool_size)");
   if (!idle_.empty()) {
     auto db = std::move(idle_.back());

@@ -52,7 +52,9 @@ class DatabaseSessions {
 
   // A connection: an idle one, or a new one while fewer than `size` are open. Throws
   // DatabaseUnavailable when none can be had. A thread holds at most one lease at a time.
-  Lease acquire();
+  Lease acquire() { return acquire(wait_); }
+  // The same, waiting at most `wait` for a connection to come back.
+  Lease acquire(std::chrono::milliseconds wait);
   std::size_t size() const { return size_; }
 
  private:

@@ -23,7 +23,8 @@ void TokenDirectory::refresh() {
   if (!lock.owns_lock()) return;
   last_refresh_ms_.store(now_ms, std::memory_order_relaxed);
   try {
-    const auto db = sessions_.acquire();
+    // Not waiting for a connection: the request looking is one a cached feed may answer.
+    const auto db = sessions_.acquire(std::chrono::milliseconds(0));
     const auto seen = store::change_versions(*db);
     if (seen != versions_) reload(*db, seen);
   } catch (const std::exception&) {

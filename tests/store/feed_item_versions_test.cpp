@@ -5,6 +5,8 @@
 #include "store/change_counters.h"
 #include "store_fixture.h"
 
+#include <future>
+
 namespace cadence::store {
 namespace {
 
@@ -66,6 +68,28 @@ TEST_P(FeedItemVersionsTest, TwoProcessesReachingOneChangeAgreeOnItsVersion) {
   ASSERT_TRUE(first && second);
   EXPECT_EQ(*second, *first);
   EXPECT_EQ((*first)[0].sequence, 1);
+}
+
+// Several processes that reach one change at the same moment: each item is raised once, and all
+// render what the winner recorded.
+TEST_P(FeedItemVersionsTest, ProcessesRacingOnOneChangeRaiseEachItemOnce) {
+  settled(db);
+  const auto basis = change_versions(db);
+  for (auto& item : items) item.summary = "changed";
+  std::vector<std::unique_ptr<Database>> processes;
+  for (int i = 0; i < 4; ++i) processes.push_back(reopen());
+  std::vector<std::future<std::optional<std::vector<ItemVersion>>>> results;
+  for (auto& p : processes)
+    results.push_back(std::async(std::launch::async, [&, on = p.get()] { return settled_versions(*on, items, basis); }));
+  std::optional<std::vector<ItemVersion>> first;
+  for (auto& r : results) {
+    const auto versions = r.get();
+    ASSERT_TRUE(versions);
+    if (!first) first = versions;
+    EXPECT_EQ(*versions, *first);
+  }
+  EXPECT_EQ(row("first@cadence").version.sequence, 1);
+  EXPECT_EQ(row("second@cadence").version.sequence, 1);
 }
 
 // Built from records read before another process changed them: nothing written, built again.
