@@ -205,7 +205,8 @@ void usage(std::ostream& out) {
   for (const auto& c : kCommands) out << "  " << c.name << std::string(10 - std::string_view(c.name).size(), ' ') << c.summary << "\n";
   out << "\nGlobal options (before or after the command; each also from the environment, or a key of\n"
          "the --config TOML file; the command line wins over the environment, which wins over the file):\n"
-         "  --db FILE          SQLite file (default " << shown(default_settings().db) << "; CADENCE_DB, db)\n"
+         "  --db URI           SQLite file or postgresql://user@host:port/dbname (default "
+         << shown(default_settings().db) << "; CADENCE_DB, db)\n"
          "  --db-wait SECONDS  how long a writer waits while another writes (default 60, 0-86400;\n"
          "                     CADENCE_DB_WAIT, db_wait_seconds)\n"
          "  --rules DIR        rule files (default " << shown(default_settings().rules) << "; CADENCE_RULES, rules)\n"
@@ -215,7 +216,8 @@ void usage(std::ostream& out) {
          "                     db, db_wait_seconds, rules, calendars, region, timezone;\n"
          "                     [serve] listen, workers, header_timeout_seconds, body_timeout_seconds,\n"
          "                     send_timeout_seconds, keep_alive_seconds, max_connections,\n"
-         "                     stop_timeout_seconds, cache_mb; [feeds] public_url, refresh_minutes,\n"
+         "                     stop_timeout_seconds, cache_mb, db_pool_size,\n"
+         "                     change_poll_ms; [feeds] public_url, refresh_minutes,\n"
          "                     subtree_max_units\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }

@@ -29,6 +29,8 @@ struct Settings {
   int max_connections = 16384;
   int stop_timeout_seconds = 10;
   int cache_mb = 256;  // rendered feeds kept in memory, in MiB
+  int db_pool_size = 0;  // database connections at most; 0: workers + 1, so that none waits
+  int change_poll_ms = 250;  // how often serve looks whether another process wrote
   // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.
   std::string public_url;
   int refresh_minutes = 60;

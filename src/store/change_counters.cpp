@@ -25,7 +25,11 @@ void bump(Database& db, Data what) {
 ChangeVersions change_versions(Database& db) {
   std::vector<std::string> names;
   std::vector<std::int64_t> versions;
-  db.session() << "SELECT name, version FROM change_counters", into(names), into(versions), now;
+  try {
+    db.session() << "SELECT name, version FROM change_counters", into(names), into(versions), now;
+  } catch (...) {
+    rethrow_with_context("cannot read the change counters of '" + db.name() + "'");
+  }
   ChangeVersions v;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (names[i] == "units") v.units = versions[i];

@@ -16,6 +16,7 @@ Dialect sqlite_dialect() {
       .begin_transaction = "BEGIN IMMEDIATE",
       .json_object = "json_object",
       .without_rowid = " WITHOUT ROWID",
+      .for_share = "",
       .numbered_placeholders = false,
   };
 }
@@ -28,6 +29,7 @@ Dialect postgresql_dialect() {
       .begin_transaction = "BEGIN",
       .json_object = "json_build_object",
       .without_rowid = "",
+      .for_share = " FOR SHARE",
       .numbered_placeholders = true,
   };
 }
@@ -39,6 +41,7 @@ std::string with_tokens(const Dialect& dialect, std::string_view text) {
       {"{autoincrement_key}", dialect.autoincrement_key},
       {"{json_object}", dialect.json_object},
       {"{without_rowid}", dialect.without_rowid},
+      {"{for_share}", dialect.for_share},
   };
   std::string out(text);
   for (const auto& [token, value] : tokens)

@@ -22,10 +22,13 @@ struct Dialect {
   // After CREATE TABLE (…): a table stored in its primary key's order, with no separate index
   // ("" where every table is a heap with indexes beside it).
   std::string_view without_rowid;
+  // After a SELECT inside a transaction: the rows read stay as read until it ends (PostgreSQL's
+  // FOR SHARE; "" for SQLite, whose write transactions hold the whole database already).
+  std::string_view for_share;
   // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
   bool numbered_placeholders = false;
 
-  // `text` for this backend: its {autoincrement_key}, {json_object} and {without_rowid} tokens filled in and
+  // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid} and {for_share} tokens filled in and
   // its ? placeholders (outside quoted literals) written the backend's way.
   std::string sql(std::string_view text) const;
 };

@@ -4,8 +4,10 @@
 // feed is byte-stable across fetches, restarts and servers sharing one database.
 #include "core/feed.h"
 #include "core/item_version.h"
+#include "store/change_counters.h"
 #include "store/database.h"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -25,12 +27,13 @@ inline constexpr std::size_t kUidsPerQuery = 500;
 // The stored versions of `uids`; those never stored are absent.
 VersionsByUid stored_versions(Database& db, std::span<const std::string> uids);
 
-// Writes `versions` in one transaction. A row is never lowered, and a fingerprint other than the
-// stored one always gets a higher SEQUENCE, even if another process wrote the row meanwhile.
-void write_versions(Database& db, const VersionsByUid& versions);
-
-// Versions of `items`, new and changed ones written before it returns (stamped Database::now()):
-// `cadence feed`, which has no later moment to write them.
-std::vector<ItemVersion> item_versions(Database& db, std::span<const FeedItem> items);
+// The versions of `items` as the database holds them, new and changed items recorded first
+// (stamped Database::now()). `basis`: the change counters as they were before the records and
+// units the items were built from were read. nullopt, with nothing written, when those
+// counters have moved since: the items may be built from stale data and must be built again.
+// Every process showing feeds (`cadence serve` instances, `cadence feed`) takes versions only
+// from here, so they all render an item the same way.
+std::optional<std::vector<ItemVersion>> settled_versions(Database& db, std::span<const FeedItem> items,
+                                                         const ChangeVersions& basis);
 
 }  // namespace cadence::store

@@ -2,6 +2,7 @@
 
 #include "json/json_writer.h"
 #include "store/store_error.h"
+#include "web/database_sessions.h"
 #include "web/request_error.h"
 
 #include <Poco/Data/SQLite/SQLiteException.h>
@@ -19,8 +20,12 @@ struct Classified {
   std::string note;   // what the log says
 };
 
+// SQLite's words for a locked or missing file; libpq's for a server that went away or is not
+// there (a restart): the pool then opens a new connection for the next request.
 bool unavailable(std::string_view message) {
-  for (std::string_view sign : {"database is locked", "database is busy", "unable to open"})
+  for (std::string_view sign : {"database is locked", "database is busy", "unable to open", "server closed the connection",
+                                "terminating connection", "no connection to the server", "could not connect",
+                                "connection refused", "Connection refused", "the database system is"})
     if (message.find(sign) != std::string_view::npos) return true;
   return false;
 }
@@ -32,6 +37,8 @@ Classified classify(std::exception_ptr error) {
     return {e.status(), e.what(), e.field(), e.what()};
   } catch (const Poco::Data::SQLite::DBLockedException& e) {
     return {503, "the database is busy; try again", "", e.displayText()};
+  } catch (const DatabaseUnavailable& e) {
+    return {503, "the database is unavailable; try again", "", e.what()};
   } catch (const store::StoreError& e) {
     if (unavailable(e.what())) return {503, "the database is unavailable; try again", "", e.what()};
     return {500, "Internal Server Error", "", e.what()};

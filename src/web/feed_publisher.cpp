@@ -1,21 +1,33 @@
 #include "web/feed_publisher.h"
 
 #include "ical/feed_ics.h"
+#include "store/feed_item_versions.h"
 #include "store/record_repository.h"
+#include "store/store_error.h"
 
 #include <map>
 #include <unordered_map>
 
 namespace cadence::web {
 
-PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std::size_t unit,
-                           const FeedRequest& request, const VersionsOf& versions_of) {
-  const date::year_month_day today{request.today};
-  // The feed shows periods from the previous one (deadlines still due) to the next one; a
-  // yearly rule's previous period starts a year back, its next one ends a year ahead.
-  const Day from{(today.year() - date::years{1}) / 1 / 1};
-  const Day to{(today.year() + date::years{2}) / 12 / 31};
+namespace {
 
+// Builds to be tried while other processes keep changing the records under them.
+constexpr int kBuilds = 5;
+
+struct Window {
+  Day from, to;
+};
+
+// The feed shows periods from the previous one (deadlines still due) to the next one; a
+// yearly rule's previous period starts a year back, its next one ends a year ahead.
+Window window_of(const FeedRequest& request) {
+  const date::year_month_day today{request.today};
+  return {Day{(today.year() - date::years{1}) / 1 / 1}, Day{(today.year() + date::years{2}) / 12 / 31}};
+}
+
+Feed build(store::Database& db, const FeedSources& sources, std::size_t unit, const FeedRequest& request) {
+  const auto [from, to] = window_of(request);
   std::unordered_map<std::string_view, std::size_t> rule_index;
   for (std::size_t r = 0; r < sources.rules.size(); ++r) rule_index.emplace(sources.rules[r].id, r);
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Entry>> entries;
@@ -33,15 +45,29 @@ PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std:
     if (it == entries.end()) return {};
     return it->second;
   };
+  return build_feed(sources.rules, sources.tree, unit, entries_of, request, sources.calendar);
+}
 
-  const Feed feed = build_feed(sources.rules, sources.tree, unit, entries_of, request, sources.calendar);
-  const auto versions = versions_of(feed.items);
-  PublishedFeed published;
-  published.items = feed.items.size();
-  for (const auto& v : versions)
-    if (!published.last_modified || v.changed > *published.last_modified) published.last_modified = v.changed;
-  published.body = ical::render_feed(feed, versions, {sources.refresh, from});
-  return published;
+}  // namespace
+
+PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std::size_t unit,
+                           const FeedRequest& request) {
+  for (int attempt = 0; attempt < kBuilds; ++attempt) {
+    // Read before the records: settled_versions() writes nothing if they changed since.
+    auto basis = store::change_versions(db);
+    basis.units = sources.tree_version;
+    const Feed feed = build(db, sources, unit, request);
+    const auto versions = store::settled_versions(db, feed.items, basis);
+    if (!versions) continue;
+    PublishedFeed published;
+    published.items = feed.items.size();
+    for (const auto& v : *versions)
+      if (!published.last_modified || v.changed > *published.last_modified) published.last_modified = v.changed;
+    published.body = ical::render_feed(feed, *versions, {sources.refresh, window_of(request).from});
+    return published;
+  }
+  throw store::StoreError("the records of unit '" + sources.tree.at(unit).id +
+                          "' kept changing while its feed was built: database is busy");
 }
 
 }  // namespace cadence::web

@@ -6,7 +6,7 @@
 #include "store/database.h"
 
 #include <chrono>
-#include <functional>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -17,6 +17,8 @@ struct FeedSources {
   const WorkCalendar& calendar;
   const UnitTree& tree;
   std::chrono::minutes refresh{60};
+  // The units change counter as it was when `tree` was read.
+  std::int64_t tree_version = 0;
 };
 
 struct PublishedFeed {
@@ -26,10 +28,10 @@ struct PublishedFeed {
   std::size_t items = 0;
 };
 
-// The version of each item: `cadence feed` writes new ones at once, `cadence serve` later.
-using VersionsOf = std::function<std::vector<ItemVersion>(std::span<const FeedItem> items)>;
-
+// Item versions are those feed_items holds, new and changed items recorded first
+// (store::settled_versions). Built again when the records change meanwhile; a StoreError
+// ("database is busy") when they keep changing, or tree_version is no longer current.
 PublishedFeed publish_feed(store::Database& db, const FeedSources& sources, std::size_t unit,
-                           const FeedRequest& request, const VersionsOf& versions_of);
+                           const FeedRequest& request);
 
 }  // namespace cadence::web

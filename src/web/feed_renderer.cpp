@@ -5,14 +5,14 @@
 
 namespace cadence::web {
 
-std::shared_ptr<const CachedFeed> FeedRenderer::feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request) {
+std::shared_ptr<const CachedFeed> FeedRenderer::feed(const UnitsSnapshot& units, std::size_t unit,
+                                                     const FeedRequest& request) {
+  const UnitTree& tree = *units.tree;
   const std::string key = tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
                           format_day(request.today);
   return cache_.get(key, [&] {
-    const FeedSources sources{rules_.rules, rules_.calendar, tree, rules_.refresh};
-    auto& db = sessions_.here();
-    const auto versions = [&](std::span<const FeedItem> items) { return versions_.versions(db, items); };
-    auto published = publish_feed(db, sources, unit, request, versions);
+    const FeedSources sources{rules_.rules, rules_.calendar, tree, rules_.refresh, units.version};
+    auto published = publish_feed(*sessions_.acquire(), sources, unit, request);
     // Only the compressed bytes are kept: calendar clients ask for gzip, and the plain bytes of a
     // feed someone fetches without it are kept (PlainCopies) once that happens.
     return make_cached_feed(published.body, published.last_modified,

@@ -1,13 +1,13 @@
 #pragma once
-// Feeds rendered and cached: the cache, single-flight renders, and the item versions the
-// renders decide, written later by flush().
+// Feeds rendered and cached: the cache and single-flight renders. A render takes its item
+// versions from the database (store::settled_versions), so instances sharing it agree.
 #include "core/feed.h"
 #include "core/rule.h"
 #include "core/unit_tree.h"
 #include "core/work_calendar.h"
 #include "web/database_sessions.h"
 #include "web/feed_cache.h"
-#include "web/pending_versions.h"
+#include "web/token_directory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -32,22 +32,19 @@ class FeedRenderer {
         cache_(cache_bytes),
         plain_([this, cache_bytes] { return cache_bytes - std::min(cache_bytes, cache_.bytes()); }) {}
 
-  // The feed of `unit` in `tree` as `request` asks for it: from the cache, or rendered (once for
+  // The feed of `unit` in `units.tree` as `request` asks for it: from the cache, or rendered (once for
   // all who ask at the same time) and kept.
-  std::shared_ptr<const CachedFeed> feed(const UnitTree& tree, std::size_t unit, const FeedRequest& request);
+  std::shared_ptr<const CachedFeed> feed(const UnitsSnapshot& units, std::size_t unit, const FeedRequest& request);
   // The feed's plain bytes, for a client that does not take gzip.
   std::shared_ptr<const std::string> plain(const CachedFeed& feed) { return plain_.get(feed); }
   // What is cached may be stale: forgotten.
   void clear() { cache_.clear(); }
-  // Writes the item versions decided since the last flush.
-  void flush(store::Database& db) { versions_.flush(db); }
 
  private:
   FeedRules rules_;
   DatabaseSessions& sessions_;
   FeedCache cache_;
   PlainCopies plain_;
-  PendingVersions versions_;
 };
 
 }  // namespace cadence::web

@@ -36,10 +36,12 @@ Day today(std::chrono::system_clock::time_point now, const std::string& zone) {
 
 HttpResponse health(RequestContext& c) {
   try {
-    store::change_versions(c.db());
+    store::change_versions(*c.db());
   } catch (const std::exception& e) {
     c.outcome.note = e.what();
-    return text_response(503, "database unavailable\n");
+    auto response = text_response(503, "database unavailable\n");
+    response.set("Retry-After", "1");
+    return response;
   }
   return text_response(200, "ok\n");
 }
@@ -48,7 +50,8 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& 
                   std::chrono::system_clock::time_point now, Outcome& outcome) {
   site.tokens.refresh();
   const auto match = site.tokens.token(token);
-  const auto tree = site.tokens.tree();
+  const auto units = site.tokens.units();
+  const auto& tree = units.tree;
   const auto unit = match && tree ? tree->find(match->unit) : std::nullopt;
   // Unknown, revoked, or of a unit gone: the same plain 404, nothing to tell them apart.
   if (!unit) return not_found();
@@ -63,7 +66,7 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& 
     if (const auto refusal = subtree_feed_refusal(*tree, *unit, site.subtree_max_units))
       return text_response(422, *refusal + "\n");
   feed_request.today = today(now, site.timezone);
-  auto cached = site.feeds.feed(*tree, *unit, feed_request);
+  auto cached = site.feeds.feed(units, *unit, feed_request);
   const auto user_agent = request.header("User-Agent");
   site.fetches.note(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
 

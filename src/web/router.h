@@ -29,7 +29,7 @@ class RouteParams {
 };
 
 // What a handler is given: the request, its route's parameters, the clock's reading for it, the
-// database session of this thread, and the outcome it reports for the access log.
+// database connections, and the outcome it reports for the access log.
 struct RequestContext {
   const HttpRequest& request;
   const RouteParams& params;
@@ -37,8 +37,8 @@ struct RequestContext {
   DatabaseSessions* sessions;  // null where no database is at hand (tests of routing)
   Outcome& outcome;
 
-  // REQUIRES: sessions.
-  store::Database& db() const { return sessions->here(); }
+  // A connection lent until the lease ends. REQUIRES: sessions.
+  DatabaseSessions::Lease db() const { return sessions->acquire(); }
 };
 
 class Router {

@@ -55,26 +55,21 @@ sigset_t termination_signals() {
   return set;
 }
 
-// What renders and fetches left to write: the pending item versions first, then the fetches.
-// What fails to be written stays for the next call.
+// What fetches left to write. What fails to be written stays for the next call.
 struct Pending {
   DatabaseSessions& sessions;
-  FeedRenderer& feeds;
   FetchRecorder& fetches;
 };
 
 void flush_state(Pending& pending, std::ostream& log) {
-  for (const auto& write : {std::function<void()>([&] { pending.feeds.flush(pending.sessions.here()); }),
-                            std::function<void()>([&] { pending.fetches.flush(pending.sessions.here()); })}) {
-    try {
-      write();
-    } catch (const std::exception& e) {
-      log << "cadence serve: " << e.what() << std::endl;
-    }
+  try {
+    pending.fetches.flush(*pending.sessions.acquire());
+  } catch (const std::exception& e) {
+    log << "cadence serve: " << e.what() << std::endl;
   }
 }
 
-// Access log out several times a second, pending versions and fetches written every 5 s.
+// Access log out several times a second, fetches written every 5 s.
 class Housekeeper {
  public:
   Housekeeper(Pending& state, AccessLog& access, std::ostream& log)
@@ -122,11 +117,11 @@ int run_server(ServerConfig config, std::ostream& log) {
   const sigset_t signals = termination_signals();
   ConnectionCount count;
   count.max = std::min(config.max_connections, raise_descriptor_limit());
-  DatabaseSessions sessions(config.db);
+  DatabaseSessions sessions(config.db, config.db_pool_size);
   FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
-  TokenDirectory tokens(sessions, [&feeds] { feeds.clear(); });
+  TokenDirectory tokens(sessions, config.change_poll, [&feeds] { feeds.clear(); });
   FetchRecorder fetches;
-  Pending state{sessions, feeds, fetches};
+  Pending state{sessions, fetches};
   FeedSite site{tokens, feeds, fetches, config.timezone, config.subtree_max_units};
   AccessLog access(log);
   const Router router = feed_routes(site);

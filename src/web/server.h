@@ -26,14 +26,18 @@ struct ServerConfig {
   std::chrono::minutes refresh{60};
   std::string timezone = "Asia/Shanghai";  // what "today" is
   std::size_t cache_bytes = 256u << 20;
+  std::size_t db_pool_size = 5;  // database connections at most: workers + 1 lets none wait
+  // How often the change counters are looked at: the longest a write by another process (the
+  // CLI, another instance) takes to show in this one's feeds.
+  std::chrono::milliseconds change_poll{250};
   std::size_t subtree_max_units = 2000;  // see subtree_limit.h
   std::vector<Rule> rules;
   WorkCalendar calendar;
 };
 
 // Serves until SIGTERM or SIGINT, then, within stop_timeout: stops accepting, finishes the
-// requests being answered, cuts the other connections, writes the item versions and fetches it
-// has not recorded yet, and returns 0. One access-log line per request goes to `log`.
+// requests being answered, cuts the other connections, writes the fetches it has not recorded
+// yet, and returns 0. One access-log line per request goes to `log`.
 int run_server(ServerConfig config, std::ostream& log);
 
 }  // namespace cadence::web

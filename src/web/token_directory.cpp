@@ -6,26 +6,33 @@
 
 namespace cadence::web {
 
-TokenDirectory::TokenDirectory(DatabaseSessions& sessions, std::function<void()> content_changed)
-    : sessions_(sessions), content_changed_(std::move(content_changed)) {
+TokenDirectory::TokenDirectory(DatabaseSessions& sessions, std::chrono::milliseconds interval,
+                               std::function<void()> content_changed)
+    : sessions_(sessions), interval_ms_(interval.count()), content_changed_(std::move(content_changed)) {
   std::lock_guard lock(refresh_mutex_);
-  reload(store::change_versions(sessions_.here()));
+  const auto db = sessions_.acquire();
+  reload(*db, store::change_versions(*db));
 }
 
 void TokenDirectory::refresh() {
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now().time_since_epoch()).count();
-  if (now_ms - last_refresh_ms_.load(std::memory_order_relaxed) < 250) return;
+  if (now_ms - last_refresh_ms_.load(std::memory_order_relaxed) < interval_ms_) return;
   std::unique_lock lock(refresh_mutex_, std::try_to_lock);
   // Another thread is looking already: serve what we have.
   if (!lock.owns_lock()) return;
   last_refresh_ms_.store(now_ms, std::memory_order_relaxed);
-  const auto seen = store::change_versions(sessions_.here());
-  if (seen != versions_) reload(seen);
+  try {
+    // Not waiting for a connection: the request looking is one a cached feed may answer.
+    const auto db = sessions_.acquire(std::chrono::milliseconds(0));
+    const auto seen = store::change_versions(*db);
+    if (seen != versions_) reload(*db, seen);
+  } catch (const std::exception&) {
+    // The database is down: cached feeds are still served, renders fail with 503 on their own.
+  }
 }
 
-void TokenDirectory::reload(const store::ChangeVersions& seen) {
-  auto& db = sessions_.here();
+void TokenDirectory::reload(store::Database& db, const store::ChangeVersions& seen) {
   std::shared_ptr<const UnitTree> tree;
   if (seen.units != versions_.units) tree = std::make_shared<const UnitTree>(store::UnitRepository(db).all());
   std::unordered_map<std::string, store::FeedTokenRepository::Match> tokens;
@@ -34,16 +41,16 @@ void TokenDirectory::reload(const store::ChangeVersions& seen) {
     for (auto& [hash, match] : store::FeedTokenRepository(db).live_by_hash()) tokens.emplace(std::move(hash), std::move(match));
   {
     std::unique_lock lock(snapshot_mutex_);
-    if (tree) tree_ = std::move(tree);
+    if (tree) units_ = {std::move(tree), seen.units};
     if (tokens_changed) tokens_ = std::move(tokens);
   }
   if ((seen.units != versions_.units || seen.records != versions_.records) && content_changed_) content_changed_();
   versions_ = seen;
 }
 
-std::shared_ptr<const UnitTree> TokenDirectory::tree() {
+UnitsSnapshot TokenDirectory::units() {
   std::shared_lock lock(snapshot_mutex_);
-  return tree_;
+  return units_;
 }
 
 std::optional<store::FeedTokenRepository::Match> TokenDirectory::token(std::string_view secret) {

@@ -38,6 +38,16 @@ TEST_F(SettingsTest, ServeCacheSizeIsReadAndBounded) {
   EXPECT_NE(error_of("[serve]\ncache_mb = \"big\"\n").find("cache_mb"), std::string::npos);
 }
 
+TEST_F(SettingsTest, DatabasePoolAndChangePollAreReadAndBounded) {
+  EXPECT_EQ(with_config("").db_pool_size, 0);  // workers + 1
+  EXPECT_EQ(with_config("[serve]\ndb_pool_size = 12\n").db_pool_size, 12);
+  EXPECT_NE(error_of("[serve]\ndb_pool_size = 0\n").find("db_pool_size must be between 1 and 1024"), std::string::npos);
+  EXPECT_EQ(with_config("").change_poll_ms, 250);
+  EXPECT_EQ(with_config("[serve]\nchange_poll_ms = 1000\n").change_poll_ms, 1000);
+  EXPECT_NE(error_of("[serve]\nchange_poll_ms = 5\n").find("change_poll_ms must be between 10 and 60000"),
+            std::string::npos);
+}
+
 TEST_F(SettingsTest, KeepAliveIsReadAndBounded) {
   EXPECT_EQ(with_config("").keep_alive_seconds, 5);
   EXPECT_EQ(with_config("[serve]\nkeep_alive_seconds = 75\n").keep_alive_seconds, 75);

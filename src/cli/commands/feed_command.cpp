@@ -2,7 +2,7 @@
 #include "cli/commands/commands.h"
 #include "cli/workspace.h"
 #include "core/diagnostic.h"
-#include "store/feed_item_versions.h"
+#include "store/change_counters.h"
 #include "web/feed_publisher.h"
 #include "web/subtree_limit.h"
 
@@ -21,6 +21,7 @@ int run_feed(const Invocation& inv) {
   const auto rules = load_rules(inv);
   const auto calendar = load_calendar(inv);
   auto db = open_database(inv, store::Access::existing);
+  const auto tree_version = store::change_versions(*db).units;
   const auto tree = load_unit_tree(*db);
   const auto unit = unit_index(tree, *unit_id);
   if (scope == "subtree")
@@ -29,9 +30,9 @@ int run_feed(const Invocation& inv) {
   FeedRequest request{as_of, scope == "subtree", inv.args.flag("holidays")};
   const date::year_month_day today{request.today};
   warn_missing_schedules(inv, calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
-  const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes}};
-  const auto versions = [&](std::span<const FeedItem> items) { return store::item_versions(*db, items); };
-  inv.out << web::publish_feed(*db, sources, unit, request, versions).body;
+  const web::FeedSources sources{rules, calendar, tree, std::chrono::minutes{inv.settings.refresh_minutes},
+                                 tree_version};
+  inv.out << web::publish_feed(*db, sources, unit, request).body;
   return 0;
 }
 
