@@ -140,5 +140,37 @@ TEST(DbPassword, NeverShowsInOutput) {
   EXPECT_NE(unreadable.err.find("--db-password-file: cannot read"), std::string::npos) << unreadable.err;
 }
 
+// A role that must give its password (pg_cluster.sh asks one of every member of cadence_pw).
+TEST(DbPassword, AuthenticatesFromTheFileOrPgpasswordAndFailsWithout) {
+  CliRunner cli;
+  PgDatabase pg;
+  const std::string role = "cadence_pw" + std::to_string(::getpid()), secret = "pw-s3cret-0815";
+  pg_admin("DROP ROLE IF EXISTS " + role);
+  pg_admin("DO $$ BEGIN CREATE ROLE cadence_pw NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  pg_admin("CREATE ROLE " + role + " LOGIN PASSWORD '" + secret + "' IN ROLE cadence_pw");
+  pg_admin("ALTER DATABASE " + pg.name() + " OWNER TO " + role);
+  const std::string uri = "postgresql://" + role + "@/" + pg.name() + "?host=" + pg_host();
+  const auto units = cli.dir().write("units.csv", "id,parent,name,type,secretary_email,admin_emails,timezone\n"
+                                                  "county,,县委,committee,,,Asia/Shanghai\n");
+  const auto without = cli.run({"--db", uri, "units", "import", units});
+  EXPECT_EQ(without.code, 1);
+  EXPECT_NE(without.err.find("password"), std::string::npos) << without.err;
+  const auto file = cli.dir().write("pw", secret + "\n");
+  const auto with_file = cli.run({"--db", uri, "--db-password-file", file, "units", "import", units});
+  EXPECT_EQ(with_file.code, 0) << with_file.err;
+  const auto with_env = cli.run({"--db", uri, "units", "list"}, "PGPASSWORD=" + secret);
+  EXPECT_EQ(with_env.code, 0) << with_env.err;
+  EXPECT_NE(with_env.out.find("county"), std::string::npos) << with_env.out;
+  const auto wrong = cli.run({"--db", uri, "--db-password-file", cli.dir().write("bad", "nope\n"), "units", "list"});
+  EXPECT_EQ(wrong.code, 1);
+  for (const auto* r : {&without, &with_file, &with_env, &wrong}) {
+    EXPECT_EQ(r->out.find(secret), std::string::npos) << r->out;
+    EXPECT_EQ(r->err.find(secret), std::string::npos) << r->err;
+  }
+  pg_admin("ALTER DATABASE " + pg.name() + " OWNER TO postgres");
+  pg_admin("DROP DATABASE " + pg.name() + " WITH (FORCE)");
+  pg_admin("DROP ROLE " + role);
+}
+
 }  // namespace
 }  // namespace cadence::testing
