@@ -1,6 +1,7 @@
 // cadence: the subcommand table and the wiring from argv to a subcommand; nothing else.
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
+#include "cli/db_password.h"
 #include "cli/invocation.h"
 #include "core/diagnostic.h"
 #include "core/plain_text.h"
@@ -184,10 +185,31 @@ Examples:
   cadence rules list --format json
 )",
      run_rules},
+    {"db", "check a database, or copy one into another (SQLite, PostgreSQL)",
+     R"(usage: cadence db check
+       cadence db copy --from DB --to DB [--replace]
+
+check reports the schema version, the rows per table and orphan rows (on SQLite also
+integrity_check and foreign_key_check) and exits 1 when it finds a problem; it only reads.
+copy copies every table, ids included, from one database to another in one transaction, either
+way between SQLite and PostgreSQL, and prints the rows per table; a target that already holds
+data is refused unless --replace, which empties it first.
+
+Options:
+  --from DB   the database to copy (an SQLite file or a postgresql:// URI)
+  --to DB     the database to copy into (PostgreSQL's must exist: createdb)
+  --replace   empty a target that holds data before copying into it
+
+Examples:
+  cadence db check
+  cadence db copy --from cadence.db --to postgresql://cadence@db.example.org/cadence
+  cadence --db postgresql://cadence@/cadence?host=/run/postgresql db check
+)",
+     run_db},
 };
 
 // Options that take no value, for every subcommand.
-const std::set<std::string> kFlags{"help", "version", "dry-run", "holidays"};
+const std::set<std::string> kFlags{"help", "version", "dry-run", "holidays", "replace"};
 
 const Command* find_command(std::string_view name) {
   for (const auto& c : kCommands)
@@ -207,13 +229,15 @@ void usage(std::ostream& out) {
          "the --config TOML file; the command line wins over the environment, which wins over the file):\n"
          "  --db URI           SQLite file or postgresql://user@host:port/dbname (default "
          << shown(default_settings().db) << "; CADENCE_DB, db)\n"
+         "  --db-password-file FILE  the PostgreSQL password, on the file's first line (also PGPASSWORD,\n"
+         "                     ~/.pgpass; CADENCE_DB_PASSWORD_FILE, db_password_file); never in the URI\n"
          "  --db-wait SECONDS  how long a writer waits while another writes (default 60, 0-86400;\n"
          "                     CADENCE_DB_WAIT, db_wait_seconds)\n"
          "  --rules DIR        rule files (default " << shown(default_settings().rules) << "; CADENCE_RULES, rules)\n"
          "  --calendars DIR    work calendars (default " << shown(default_settings().calendars) << "; CADENCE_CALENDARS, calendars)\n"
          "  --config FILE      TOML configuration (CADENCE_CONFIG; default "
       << (default_config_file().empty() ? "none" : default_config_file() + ", if it exists") << "):\n"
-         "                     db, db_wait_seconds, rules, calendars, region, timezone;\n"
+         "                     db, db_password_file, db_wait_seconds, rules, calendars, region, timezone;\n"
          "                     [serve] listen, workers, header_timeout_seconds, body_timeout_seconds,\n"
          "                     send_timeout_seconds, keep_alive_seconds, max_connections,\n"
          "                     stop_timeout_seconds, cache_mb, db_pool_size,\n"
@@ -260,6 +284,7 @@ int main(int argc, char** argv) {
     if (!c) return unknown_command(words.front());
     const Invocation inv{args, resolve_settings(args, std::getenv), std::cout, std::cerr,
                          std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+    use_db_password_file(inv.settings);
     return c->run(inv);
   } catch (const UsageError& e) {
     std::cerr << "cadence: " << cadence::printable_lines(e.what()) << "\n";

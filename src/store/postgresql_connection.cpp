@@ -88,6 +88,9 @@ Poco::Data::Session open_postgresql(const std::string& uri, const std::string& n
   const auto conninfo = postgresql_conninfo(uri, name);
   try {
     Poco::Data::Session session(new Poco::Data::PostgreSQL::SessionImpl(conninfo, 10));
+    // libpq prints the server's notices on stderr ("relation … already exists, skipping"):
+    // they are not for the user of a command.
+    session << "SET client_min_messages = warning", Poco::Data::Keywords::now;
     // Not only a promise of this program: the server refuses any write on this connection.
     if (read_only) session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", Poco::Data::Keywords::now;
     return session;

@@ -1,6 +1,8 @@
 // Which commands may create or change the database: a command that only reads never does, so
 // a mistyped --db is an error instead of an empty database that reports nothing due.
 #include "cli_runner.h"
+#include "store/database.h"
+#include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
@@ -87,7 +89,74 @@ TEST_F(DatabaseAccessTest, WritesCreateTheDatabase) {
   EXPECT_EQ(run({"records", "import", kGolden + "/records.csv"}, "units.db").code, 0);
 }
 
-TEST_F(DatabaseAccessTest, AnUnknownUnitIsTheSameErrorInEveryCommand) {
+// On either backend: the test's own database, named with --db.
+class DatabaseAccessOnBothTest : public DatabaseAccessTest,
+                                 public ::testing::WithParamInterface<testing::Backend> {
+ protected:
+  CliResult run(std::vector<std::string> args) const { return DatabaseAccessTest::run(std::move(args), database.uri()); }
+  void import_golden() const {
+    ASSERT_EQ(run({"units", "import", kGolden + "/units.csv"}).code, 0);
+    ASSERT_EQ(run({"records", "import", kGolden + "/records.csv"}).code, 0);
+    ASSERT_EQ(run({"token", "issue", "--unit", "town-a"}).code, 0);
+  }
+  testing::TestDatabase database{GetParam()};
+};
+
+// Every table's rows, as one digest per table: what a command that only reads must leave alone.
+std::map<std::string, std::string> postgresql_contents(const std::string& uri) {
+  store::Database db(uri, store::Access::read_only);
+  std::map<std::string, std::string> digests;
+  for (const char* table : {"schema_migrations", "units", "records", "audit", "users", "feed_tokens", "feed_items",
+                            "change_counters"}) {
+    std::string digest;
+    db.session() << std::string("SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ") + table + " t",
+        Poco::Data::Keywords::into(digest), Poco::Data::Keywords::now;
+    digests[table] = digest;
+  }
+  return digests;
+}
+
+TEST(DatabaseAccessPostgresql, ReadCommandsLeaveTheDatabaseAsItWas) {
+  CliRunner cli;
+  testing::PgDatabase pg;
+  const auto run = [&](std::vector<std::string> args) {
+    for (const auto& global : {"--rules=" + kGolden + "/rules", std::string("--calendars=" CADENCE_SOURCE_DIR "/calendars"),
+                               "--db=" + pg.uri()})
+      args.push_back(global);
+    return cli.run(args);
+  };
+  ASSERT_EQ(run({"units", "import", kGolden + "/units.csv"}).code, 0);
+  ASSERT_EQ(run({"records", "import", kGolden + "/records.csv"}).code, 0);
+  ASSERT_EQ(run({"token", "issue", "--unit", "town-a"}).code, 0);
+  const auto before = postgresql_contents(pg.uri());
+  for (const auto& args : kReadCommands) {
+    const auto r = run(args);
+    EXPECT_EQ(r.code, 0) << args[0] << ": " << r.err;
+    EXPECT_TRUE(postgresql_contents(pg.uri()) == before) << args[0] << " changed the database";
+  }
+}
+
+TEST(DatabaseAccessPostgresql, ReadCommandsOnADatabaseWithoutCadenceFailAndCreateNothing) {
+  CliRunner cli;
+  testing::PgDatabase empty;
+  for (const auto& args : kReadCommands) {
+    auto full = args;
+    full.push_back("--db=" + empty.uri());
+    full.push_back("--rules=" + kGolden + "/rules");
+    full.push_back("--calendars=" CADENCE_SOURCE_DIR "/calendars");
+    const auto r = cli.run(full);
+    EXPECT_EQ(r.code, 1) << args[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("holds no Cadence schema"), std::string::npos) << args[0] << ": " << r.err;
+  }
+  std::size_t tables = 1;
+  Poco::Data::Session admin(new Poco::Data::PostgreSQL::SessionImpl(
+      "host=" + testing::pg_host() + " user=postgres dbname=" + empty.name(), 10));
+  admin << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+      Poco::Data::Keywords::into(tables), Poco::Data::Keywords::now;
+  EXPECT_EQ(tables, 0u);
+}
+
+TEST_P(DatabaseAccessOnBothTest, AnUnknownUnitIsTheSameErrorInEveryCommand) {
   import_golden();
   const std::vector<std::vector<std::string>> commands{
       {"check", "--as-of", "2026-06-30", "--unit", "nosuch"},
@@ -108,6 +177,8 @@ TEST_F(DatabaseAccessTest, AnUnknownUnitIsTheSameErrorInEveryCommand) {
     EXPECT_TRUE(r.out.empty()) << args[0] << " " << args[1] << ": " << r.out;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseAccessOnBothTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence

@@ -95,6 +95,14 @@ class SqliteStoreTest : public ::testing::Test, public StoreFixture {
   SqliteStoreTest() : StoreFixture(Backend::sqlite) {}
 };
 
+// Makes every later write on `db` fail (or work again), on either backend.
+inline void refuse_writes(Database& db, bool refuse) {
+  const bool pg = db.dialect().backend == store::Backend::postgresql;
+  db.session() << (pg ? std::string("SET default_transaction_read_only = ") + (refuse ? "on" : "off")
+                      : std::string("PRAGMA query_only = ") + (refuse ? "ON" : "OFF")),
+      Poco::Data::Keywords::now;
+}
+
 inline Day day(const char* text) { return *parse_day(text); }
 
 }  // namespace cadence::store::test

@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL cluster for the tests: `pg_cluster.sh start DIR` creates one in DIR
 # (removing whatever a killed run left there) and starts it listening only on a Unix socket in
 # DIR, so no TCP port is probed or taken; `pg_cluster.sh stop DIR` stops it and removes DIR.
-# Clients connect with postgresql://postgres@/DBNAME?host=DIR (trust authentication).
+# Clients connect with postgresql://postgres@/DBNAME?host=DIR (trust authentication; members
+# of the role cadence_pw authenticate by password).
 # Run outside faketime (LD_PRELOAD is dropped): the server's own clock must be the real one.
 set -euo pipefail
 action=${1:?usage: pg_cluster.sh start|stop DIR}
@@ -30,6 +31,9 @@ start() {
   [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
   as_owner "$bindir/initdb" -D "$dir/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+  # Members of the role cadence_pw must give a password (the tests of --db-password-file); all
+  # others are trusted.
+  as_owner sed -i '1i local all +cadence_pw scram-sha-256' "$dir/data/pg_hba.conf"
   # Durability is not what the tests check: without fsync a CREATE DATABASE takes milliseconds.
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \

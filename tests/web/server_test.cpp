@@ -4,6 +4,7 @@
 #include "serve_process.h"
 #include "store/database.h"
 #include "store/feed_token_repository.h"
+#include "support/test_database.h"
 
 #include <Poco/InflatingStream.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -63,7 +64,7 @@ std::map<std::string, Component> components(const std::string& ics) {
   return found;
 }
 
-class ServeTest : public ::testing::Test {
+class ServeTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     cli.dir().write("units.csv",
@@ -79,7 +80,7 @@ class ServeTest : public ::testing::Test {
 
   CliResult run(const std::vector<std::string>& args) const {
     auto full = with_repo_data(args);
-    full.push_back("--db=" + cli.dir().file("cadence.db"));
+    full.push_back("--db=" + database.uri());
     return cli.run(full);
   }
 
@@ -91,7 +92,7 @@ class ServeTest : public ::testing::Test {
   }
 
   void start() {
-    std::vector<std::string> args{"--db", cli.dir().file("cadence.db"), "--rules", CADENCE_SOURCE_DIR "/rules",
+    std::vector<std::string> args{"--db", database.uri(), "--rules", CADENCE_SOURCE_DIR "/rules",
                                   "--calendars", calendars};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     ASSERT_TRUE(server.start(args, cli.dir().file("serve.log"))) << "cadence serve did not say where it listens: " << log();
@@ -166,6 +167,7 @@ class ServeTest : public ::testing::Test {
   }
 
   CliRunner cli;
+  TestDatabase database{GetParam()};  // --db: an SQLite file or a PostgreSQL database
   std::vector<std::string> extra_args;  // global options for the server, such as --config
   std::string calendars = CADENCE_SOURCE_DIR "/calendars";
   std::string token;
@@ -173,7 +175,7 @@ class ServeTest : public ::testing::Test {
   std::uint16_t port = 0;
 };
 
-TEST_F(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {
+TEST_P(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {
   const auto r = get(token);
   ASSERT_EQ(r.status, 200) << log();
   EXPECT_EQ(r.headers.at("Content-Type"), "text/calendar; charset=utf-8");
@@ -186,7 +188,7 @@ TEST_F(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {
   EXPECT_EQ(get(token).body, r.body);
 }
 
-TEST_F(ServeTest, ConditionalRequestsAnswerNotModified) {
+TEST_P(ServeTest, ConditionalRequestsAnswerNotModified) {
   const auto first = get(token);
   const auto by_etag = get(token, {{"If-None-Match", first.headers.at("ETag")}});
   EXPECT_EQ(by_etag.status, 304);
@@ -197,7 +199,7 @@ TEST_F(ServeTest, ConditionalRequestsAnswerNotModified) {
   EXPECT_EQ(get(token, {{"If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"}}).status, 200);
 }
 
-TEST_F(ServeTest, GzipWhenAskedAndHead) {
+TEST_P(ServeTest, GzipWhenAskedAndHead) {
   const auto plain = get(token);
   const auto gz = get(token, {{"Accept-Encoding", "gzip, deflate"}});
   ASSERT_EQ(gz.status, 200);
@@ -217,7 +219,7 @@ TEST_F(ServeTest, GzipWhenAskedAndHead) {
   EXPECT_EQ(request(HTTPRequest::HTTP_POST, token).status, 405);
 }
 
-TEST_F(ServeTest, UnknownAndRevokedTokensAreAPlain404AndTokensNeverReachTheLog) {
+TEST_P(ServeTest, UnknownAndRevokedTokensAreAPlain404AndTokensNeverReachTheLog) {
   EXPECT_EQ(get("/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics").status, 404);
   EXPECT_EQ(get("/feeds/../etc/passwd.ics").status, 404);
   EXPECT_EQ(get("/nothing").status, 404);
@@ -242,7 +244,7 @@ TEST_F(ServeTest, UnknownAndRevokedTokensAreAPlain404AndTokensNeverReachTheLog) 
   EXPECT_NE(list.out.find("cadence-test/1.0"), std::string::npos) << list.out;
 }
 
-TEST_F(ServeTest, ConcurrentClientsAllGetTheFeed) {
+TEST_P(ServeTest, ConcurrentClientsAllGetTheFeed) {
   const auto expected = get(token).body;
   std::vector<std::future<int>> clients;
   for (int c = 0; c < 8; ++c)
@@ -257,7 +259,7 @@ TEST_F(ServeTest, ConcurrentClientsAllGetTheFeed) {
 
 // The server judges "today" by the wall clock, so the session is held on the server's today,
 // which a feed always shows, whatever the date the suite runs on.
-TEST_F(ServeTest, ANewRecordChangesTheFeedAndItsEtag) {
+TEST_P(ServeTest, ANewRecordChangesTheFeedAndItsEtag) {
   const auto before = get(token);
   const auto today = local_today(std::chrono::system_clock::now(), "Asia/Shanghai");
   ASSERT_EQ(run({"records", "add", "--unit", "town-01", "--rule", "study-group-session", "--date", format_day(today)}).code, 0);
@@ -269,7 +271,7 @@ TEST_F(ServeTest, ANewRecordChangesTheFeedAndItsEtag) {
 
 // The holiday layer of a calendar folder the test writes for the years the server's today
 // falls in, so it holds whichever years the repository has notices for.
-TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
+TEST_P(ServeTest, SubtreeScopeAndHolidayLayer) {
   ASSERT_EQ(stop(), 0);
   const int year = static_cast<int>(date::year_month_day(local_today(std::chrono::system_clock::now(), "Asia/Shanghai")).year());
   for (int y : {year, year + 1}) {
@@ -293,7 +295,7 @@ TEST_F(ServeTest, SubtreeScopeAndHolidayLayer) {
 
 // Without the notices of the years its feeds show, the server says at start that it uses
 // provisional schedules for them.
-TEST_F(ServeTest, SaysAtStartWhichYearsAreProvisional) {
+TEST_P(ServeTest, SaysAtStartWhichYearsAreProvisional) {
   ASSERT_EQ(stop(), 0);
   cli.dir().write("calendars/cn/observances.toml", CliRunner::slurp(CADENCE_SOURCE_DIR "/calendars/cn/observances.toml"));
   calendars = cli.dir().file("calendars");
@@ -305,7 +307,7 @@ TEST_F(ServeTest, SaysAtStartWhichYearsAreProvisional) {
   EXPECT_NE(log().find(std::to_string(year) + ", " + std::to_string(year + 1), warning), std::string::npos) << log();
 }
 
-TEST_F(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
+TEST_P(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
   const auto feed = get(token);
   const std::string out = raw("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"
                               "HEAD " + token + " HTTP/1.1\r\nHost: t\r\n\r\n"
@@ -323,7 +325,7 @@ TEST_F(ServeTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
   EXPECT_TRUE(raw("GET /healthz HTTP/1.0\r\n\r\n").starts_with("HTTP/1.0 200 OK\r\n"));
 }
 
-TEST_F(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) {
+TEST_P(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) {
   const auto bad = raw("GET " + token + " HTTP/1.1\r\nHost: t\r\nBad Header: x\r\n\r\n");
   EXPECT_TRUE(bad.starts_with("HTTP/1.1 400 Bad Request\r\n")) << bad;
   EXPECT_NE(bad.find("Connection: close\r\n"), std::string::npos) << bad;
@@ -352,7 +354,7 @@ TEST_F(ServeTest, MalformedRequestsAreRefusedWithAReasonAndTheConnectionCloses) 
   EXPECT_EQ(logged.find(token.substr(7, 43)), std::string::npos) << "a token reached the log";
 }
 
-TEST_F(ServeTest, IdleKeepAliveConnectionsMakeWayAndDoNotHoldUpAStop) {
+TEST_P(ServeTest, IdleKeepAliveConnectionsMakeWayAndDoNotHoldUpAStop) {
   ASSERT_EQ(stop(), 0);
   cli.dir().write("serve.toml", "[serve]\nthreads = 2\nkeep_alive_seconds = 600\n");
   extra_args = {"--config", cli.dir().file("serve.toml")};
@@ -377,14 +379,14 @@ TEST_F(ServeTest, IdleKeepAliveConnectionsMakeWayAndDoNotHoldUpAStop) {
 
 // A fresh server meeting many feeds at once renders them all without writing in the request path;
 // the versions it decided are written by the flusher, at the latest when it stops, and survive it.
-TEST_F(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts) {
+TEST_P(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts) {
   std::string units = "id,parent,name,type,secretary_email,admin_emails,timezone\n";
   for (int i = 0; i < 40; ++i) units += "village-" + std::to_string(i) + ",county,村" + std::to_string(i) + ",committee,,,Asia/Shanghai\n";
   cli.dir().write("villages.csv", units);
   ASSERT_EQ(run({"units", "import", "villages.csv"}).code, 0);
   std::vector<std::string> paths;
   {
-    store::Database db(cli.dir().file("cadence.db"));
+    store::Database db(database.uri());
     store::FeedTokenRepository tokens(db);
     for (int i = 0; i < 40; ++i)
       paths.push_back("/feeds/" + tokens.issue("village-" + std::to_string(i), "", "test").token + ".ics");
@@ -404,7 +406,7 @@ TEST_F(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts)
   ASSERT_EQ(stop(), 0);
   EXPECT_EQ(log().find("status=500"), std::string::npos) << log();
   {
-    store::Database db(cli.dir().file("cadence.db"));
+    store::Database db(database.uri());
     std::size_t rows = 0;
     db.session() << "SELECT COUNT(*) FROM feed_items", Poco::Data::Keywords::into(rows), Poco::Data::Keywords::now;
     EXPECT_EQ(rows, uids.size());
@@ -451,6 +453,8 @@ TEST_F(ServeTest, ManyNewFeedsAtOnceAreServedAndKeepTheirVersionsAcrossRestarts)
   }
   EXPECT_GT(raised, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServeTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::testing

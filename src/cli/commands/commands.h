@@ -12,5 +12,6 @@ int run_rules(const Invocation& inv);
 int run_feed(const Invocation& inv);
 int run_serve(const Invocation& inv);
 int run_token(const Invocation& inv);
+int run_db(const Invocation& inv);
 
 }  // namespace cadence::cli
