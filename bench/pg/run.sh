@@ -58,10 +58,11 @@ cleanup() {
 trap cleanup EXIT
 
 cad() { "$BIN" --rules "$REPO/bench/rules" --calendars "$REPO/calendars" "$@"; }
-timed() {  # timed LABEL CMD...: runs CMD with stdout to /dev/null, prints "S s, M MB"
-  local label=$1 out
+timed() {  # timed LABEL ARGS...: cadence ARGS with stdout to WORK_DIR/out-LABEL; prints "S s, M MB"
+  local label=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$T/time.txt" "$@" >"$T/out-$label" 2>"$T/err-$label" ||
+  /usr/bin/time -f '%e %M' -o "$T/time.txt" "$BIN" --rules "$REPO/bench/rules" --calendars "$REPO/calendars" "$@" \
+    >"$T/out-$label" 2>"$T/err-$label" ||
     { echo "failed: $*" >&2; cat "$T/err-$label" >&2; exit 1; }
   read -r secs kib <"$T/time.txt"
   echo "$secs s, $((kib / 1024)) MB"
@@ -102,8 +103,8 @@ both() {  # both LABEL ARGS...: the same cadence command on each backend, one ta
   local label=$1
   shift
   local s p
-  s=$(timed "sqlite-$label" cad --db "$SQLITE_DB" "$@")
-  p=$(timed "pg-$label" cad --db "$PG_DB" "$@")
+  s=$(timed "sqlite-$label" --db "$SQLITE_DB" "$@")
+  p=$(timed "pg-$label" --db "$PG_DB" "$@")
   row "| $label | $s | $p | $(ratio "$s" "$p") |"
 }
 
