@@ -32,15 +32,21 @@ std::string position(std::size_t index, std::size_t size) {
   return size > 1 ? " (record " + std::to_string(index + 1) + " of the import)" : "";
 }
 
-// The text SQL uses to build a record's JSON in the audit log; keys as in json_of(Record).
-std::string json_sql(const char* table) {
-  std::string out = "{json_object}(";
+// The text SQL uses to build a record's JSON in the audit log; keys and spacing as in
+// json_of(Record) (json_text.cpp), whichever backend builds it: PostgreSQL's json_build_object
+// would put spaces around ':' and after ',', so there each value is quoted by to_json and joined.
+std::string json_sql(const Dialect& dialect, const char* table) {
   const char* columns[] = {"unit", "rule", "date", "period", "tags", "note"};
+  const bool joined = dialect.backend == Backend::postgresql;
+  std::string out = joined ? "('{'" : "{json_object}(";
   for (const char* column : columns) {
-    if (out.back() != '(') out += ", ";
-    out += std::string("'") + column + "', " + table + "." + column;
+    const std::string value = std::string(table) + "." + column;
+    if (joined)
+      out += std::string(" || '") + (out.size() > 4 ? "," : "") + "\"" + column + "\":' || to_json(" + value + ")::text";
+    else
+      out += std::string(out.back() == '(' ? "" : ", ") + "'" + column + "', " + value;
   }
-  return out + ")";
+  return out + (joined ? " || '}')" : ")");
 }
 
 // One batch of staged records, column by column, as Poco binds them.
@@ -188,7 +194,7 @@ class RecordStaging {
     return execute_counting(
         "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) "
         "SELECT ?, ?, 'update', 'record', CAST(r.id AS TEXT), " +
-        json_sql("r") + ", " + json_sql("s") + " FROM record_import s JOIN records r ON " + kSameIdentity +
+        json_sql(db_.dialect(), "r") + ", " + json_sql(db_.dialect(), "s") + " FROM record_import s JOIN records r ON " + kSameIdentity +
         " WHERE r.tags <> s.tags OR r.note <> s.note ORDER BY s.unit, s.rule, s.date, s.period, s.seq");
   }
 
@@ -213,7 +219,7 @@ class RecordStaging {
     insert << sql(
         "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) "
         "SELECT ?, ?, 'insert', 'record', CAST(r.id AS TEXT), NULL, " +
-        json_sql("r") + " FROM record_import s JOIN records r ON " + kSameIdentity +
+        json_sql(db_.dialect(), "r") + " FROM record_import s JOIN records r ON " + kSameIdentity +
         " WHERE r.id > ? ORDER BY r.id"),
         bind(at_text_), bind(actor_), bind(last_id_before);
     insert.execute();

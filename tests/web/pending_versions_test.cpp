@@ -19,7 +19,7 @@ class PendingVersionsTest : public StoreTest {
   PendingVersions pending;
 };
 
-TEST_F(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBeforeAndAfter) {
+TEST_P(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBeforeAndAfter) {
   const ItemVersion created{0, db.now()};
   EXPECT_EQ(pending.versions(db, items), (std::vector<ItemVersion>{created, created}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM feed_items"), 0);
@@ -42,7 +42,7 @@ TEST_F(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBefo
   EXPECT_EQ(PendingVersions().versions(*other, items), (std::vector<ItemVersion>{created, changed}));
 }
 
-TEST_F(PendingVersionsTest, AFailedFlushKeepsEveryVersionForTheNext) {
+TEST_P(PendingVersionsTest, AFailedFlushKeepsEveryVersionForTheNext) {
   const auto versions = pending.versions(db, items);
   const auto writer = reopen();
   writer->session() << "PRAGMA query_only = ON", Poco::Data::Keywords::now;
@@ -56,6 +56,8 @@ TEST_F(PendingVersionsTest, AFailedFlushKeepsEveryVersionForTheNext) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM feed_items"), 2);
   EXPECT_EQ(pending.versions(db, items), versions);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PendingVersionsTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::web
