@@ -140,8 +140,8 @@ say "issuing $TOKENS branch tokens on each database"
 : >"$T/tokens-sqlite.txt"
 : >"$T/tokens-pg.txt"
 for i in $(seq 0 $((TOKENS - 1))); do
-  cad --db "$SQLITE_DB" token issue --unit "b$i" | sed -n 2p >>"$T/tokens-sqlite.txt"
-  cad --db "$PG_DB" token issue --unit "b$i" | sed -n 2p >>"$T/tokens-pg.txt"
+  cad --db "$SQLITE_DB" token issue --unit "b$i" 2>>"$T/token-issue.log" | sed -n 2p >>"$T/tokens-sqlite.txt"
+  cad --db "$PG_DB" token issue --unit "b$i" 2>>"$T/token-issue.log" | sed -n 2p >>"$T/tokens-pg.txt"
 done
 
 start_serve() {  # start_serve DB LOG: starts an instance, sets PORT
