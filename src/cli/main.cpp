@@ -33,6 +33,11 @@ constexpr Command kCommands[] = {
      "records add --unit ID --rule R --date D … | records list --unit ID",
      run_records},
     {"rules", "rules lint [DIR] | rules list", run_rules},
+    {"remind",
+     "one pass of the reminder scheduler: remind [--now YYYY-MM-DDTHH:MM[±HH:MM]] [--dry-run] [--smtp URL] "
+     "[--smtp-from ADDRESS] [--smtp-user NAME] [--smtp-password-file FILE]",
+     run_remind},
+    {"outbox", "reminder emails: outbox list [--status S] | outbox show ID | outbox retry ID", run_outbox},
 };
 
 // Options that take no value, for every subcommand.
@@ -50,7 +55,10 @@ void usage(std::ostream& out) {
          "  --config FILE     TOML configuration ([serve] listen, workers, header_timeout_seconds,\n"
          "                    body_timeout_seconds, send_timeout_seconds, keep_alive_seconds,\n"
          "                    max_connections, stop_timeout_seconds, cache_mb;\n"
-         "                    [feeds] public_url, refresh_minutes, subtree_max_units)\n"
+         "                    [feeds] public_url, refresh_minutes, subtree_max_units;\n"
+         "                    [mail] smtp, from, reply_to, user, password_file, auth, helo_name, ca_file,\n"
+         "                    connect_timeout_seconds, command_timeout_seconds, max_per_connection,\n"
+         "                    max_per_minute, language, send_time, lease_seconds, max_tries, backoff_seconds)\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

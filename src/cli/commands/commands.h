@@ -12,5 +12,7 @@ int run_rules(const Invocation& inv);
 int run_feed(const Invocation& inv);
 int run_serve(const Invocation& inv);
 int run_token(const Invocation& inv);
+int run_remind(const Invocation& inv);
+int run_outbox(const Invocation& inv);
 
 }  // namespace cadence::cli
