@@ -110,7 +110,7 @@ struct UnitPass {
     out.push_back(std::move(rem));
   }
 
-  void deadline(std::size_t r, const Period& period, bool upcoming_leads) {
+  void deadline(std::size_t r, const Period& period) {
     const Rule& rule = in.rules[r];
     const auto result = evaluate_deadline(rule, unit, period, in.records(unit_index, r), moment.today, in.calendar);
     if (!result || !result->due) return;
@@ -121,7 +121,7 @@ struct UnitPass {
       out.push_back(std::move(rem));
       return;
     }
-    if (result->status != Status::pending || !upcoming_leads) return;
+    if (result->status != Status::pending) return;
     for (const auto& lead : rule.remind.before) {
       const auto send = send_day_for(lead, *result->due, in.calendar);
       if (!send || *send > moment.today) continue;
@@ -134,20 +134,26 @@ struct UnitPass {
     }
   }
 
+  // Slots and due dates may lie this far ahead and still have a reminder due today: the longest
+  // lead, plus a month for the holidays a reminder moves back over (春节 is nine days).
+  Day horizon(const Rule& rule) const {
+    int days = 0;
+    for (const auto& lead : rule.remind.before) days = std::max(days, lead.years * 366 + lead.months * 31 + lead.days + 1);
+    return moment.today + date::days{days + 31};
+  }
+
   void rule(std::size_t r) {
     const Rule& rule = in.rules[r];
     if (!rule.applies_to_type(unit.type)) return;
     const auto current = period_containing(rule.period, moment.today);
+    const auto until = horizon(rule);
     if (rule.kind == RuleKind::cadence) {
-      upcoming(r, current);
-      upcoming(r, next_period(current));
+      for (auto p = current; p.start <= until; p = next_period(p)) upcoming(r, p);
       behind(r, current);
       missed(r, previous_period(current));
       return;
     }
-    deadline(r, previous_period(current), true);
-    deadline(r, current, true);
-    deadline(r, next_period(current), true);
+    for (auto p = previous_period(current); p.start <= until; p = next_period(p)) deadline(r, p);
   }
 
   // A digest is sent from the first workday of its period on, while the period lasts.
