@@ -38,6 +38,8 @@ constexpr Command kCommands[] = {
      "[--smtp-from ADDRESS] [--smtp-user NAME] [--smtp-password-file FILE]",
      run_remind},
     {"outbox", "reminder emails: outbox list [--status S] | outbox show ID | outbox retry ID", run_outbox},
+    {"digests", "a unit's monthly and weekly digests: digests off --unit ID | digests on --unit ID | digests list",
+     run_digests},
 };
 
 // Options that take no value, for every subcommand.

@@ -265,6 +265,7 @@ std::vector<Reminder> reminders_due(const ReminderInputs& in, std::size_t unit, 
   if (!is_sending_moment(moment, in.calendar)) return {};
   UnitPass pass{in, unit, in.tree.at(unit), moment, plans, {}};
   for (std::size_t r = 0; r < in.rules.size(); ++r) pass.rule(r);
+  if (unit < in.no_digests.size() && in.no_digests[unit]) return std::move(pass.out);
   pass.digest(ReminderKind::digest_month, period_containing(PeriodKind::month, moment.today), {unit});
   if (!in.tree.children(unit).empty()) {
     auto below = in.tree.subtree(unit);

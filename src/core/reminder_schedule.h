@@ -85,6 +85,8 @@ struct ReminderInputs {
   const UnitTree& tree;
   const EntriesOf& records;
   const WorkCalendar& calendar;
+  // Units that turned their digests off, by index (empty: none did).
+  std::vector<bool> no_digests{};
 };
 
 // Every reminder about `unit` that is due at `moment` and still useful, whether or not it was

@@ -92,7 +92,10 @@ Decision decide(store::Database& db, const PassSources& s, std::chrono::sys_seco
   const Day to = Day{date::sys_days{today}.time_since_epoch()} + date::days{1};
   const auto records = load_records(db, s, from, to);
   const EntriesOf entries = [&](std::size_t u, std::size_t r) { return records.of(u, r); };
-  const ReminderInputs in{s.rules, s.tree, entries, s.calendar};
+  ReminderInputs in{s.rules, s.tree, entries, s.calendar};
+  in.no_digests.assign(s.tree.size(), false);
+  for (const auto& id : store::DigestOptouts(db).units())
+    if (const auto u = s.tree.find(id)) in.no_digests[*u] = true;
   SlotPlans plans;
   std::vector<Reminder> due;
   for (std::size_t u = 0; u < s.tree.size(); ++u) {

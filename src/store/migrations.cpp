@@ -122,6 +122,11 @@ std::vector<Migration> cadence_migrations() {
               created_at TEXT NOT NULL,
               sent_at TEXT NOT NULL))",
            "CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at)",
+           // Units whose secretary and administrators asked for no digests (mandatory reminders stay).
+           R"(CREATE TABLE digest_optouts (
+              unit TEXT NOT NULL PRIMARY KEY REFERENCES units (id),
+              changed_at TEXT NOT NULL,
+              changed_by TEXT NOT NULL))",
        }},
   };
 }

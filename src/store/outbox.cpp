@@ -217,4 +217,29 @@ std::vector<OutboxMessage> Outbox::select(const std::string& where, const std::v
   return out;
 }
 
+std::unordered_set<std::string> DigestOptouts::units() {
+  try {
+    std::vector<std::string> rows;
+    db_.session() << "SELECT unit FROM digest_optouts", into(rows), now;
+    return {rows.begin(), rows.end()};
+  } catch (...) {
+    rethrow_with_context("cannot read the digest settings of '" + db_.name() + "'");
+  }
+}
+
+bool DigestOptouts::set(const std::string& unit, bool digests_on, const std::string& actor) {
+  try {
+    Statement s(db_.session());
+    if (digests_on)
+      s << db_.dialect().sql("DELETE FROM digest_optouts WHERE unit = ?"), bind(unit);
+    else
+      s << db_.dialect().sql("INSERT INTO digest_optouts (unit, changed_at, changed_by) VALUES (?, ?, ?) "
+                             "ON CONFLICT (unit) DO NOTHING"),
+          bind(unit), bind(timestamp_text(db_.now())), bind(actor);
+    return s.execute() > 0;
+  } catch (...) {
+    rethrow_with_context("cannot change the digest settings of unit '" + unit + "'");
+  }
+}
+
 }  // namespace cadence::store

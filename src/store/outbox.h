@@ -71,4 +71,16 @@ class Outbox {
   Database& db_;
 };
 
+// Digests turned off per unit (design: digests can be, mandatory reminders cannot).
+class DigestOptouts {
+ public:
+  explicit DigestOptouts(Database& db) : db_(db) {}
+  std::unordered_set<std::string> units();
+  // Returns whether anything changed.
+  bool set(const std::string& unit, bool digests_on, const std::string& actor);
+
+ private:
+  Database& db_;
+};
+
 }  // namespace cadence::store

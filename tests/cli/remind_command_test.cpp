@@ -65,6 +65,12 @@ TEST_F(RemindCommand, ADryRunShowsWhatWouldGoOutAndChangesNothing) {
   EXPECT_EQ(show.code, 0) << show.err;
   EXPECT_NE(show.out.find("status: "), std::string::npos);
   EXPECT_EQ(cli.run(with_repo_data({"outbox", "retry", "1"})).code, 2);  // it has not failed
+  // Digests off for the county: its weekly digest is no longer decided; its reminders still are.
+  ASSERT_EQ(cli.run(with_repo_data({"digests", "off", "--unit", "county"})).code, 0);
+  EXPECT_EQ(cli.run(with_repo_data({"digests", "list"})).out, "county\tdigests off\n");
+  const auto week = cli.run(with_repo_data({"remind", "--now", "2026-06-08T09:00", "--dry-run"}));
+  EXPECT_EQ(week.out.find("digest-week:county:"), std::string::npos) << week.out;
+  EXPECT_NE(week.out.find("digest-week:town-a:-:2026-W24"), std::string::npos) << week.out;
   // Saturday 2026-06-06 is no workday: nothing is decided.
   const auto saturday = cli.run(remind("2026-06-06T10:00", server));
   EXPECT_NE(saturday.err.find("remind: 0 due"), std::string::npos) << saturday.err;

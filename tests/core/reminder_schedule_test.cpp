@@ -18,13 +18,14 @@ struct World {
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Entry>> entries;
   WorkCalendar calendar = testing::cn_calendar();
   SlotPlans plans;
+  std::vector<bool> no_digests;
 
   std::vector<Reminder> at(std::size_t unit, Day day, int hour = 9) {
     const EntriesOf records = [this](std::size_t u, std::size_t r) {
       const auto it = entries.find({u, r});
       return it == entries.end() ? std::span<const Entry>() : std::span<const Entry>(it->second);
     };
-    const ReminderInputs in{rules, tree, records, calendar};
+    const ReminderInputs in{rules, tree, records, calendar, no_digests};
     return reminders_due(in, unit, {day, std::chrono::hours{hour}}, plans);
   }
   std::set<std::string> keys(std::size_t unit, Day day, int hour = 9) {
@@ -158,6 +159,17 @@ TEST(ReminderScheduleTest, DigestsListOnlyWhatIsOpen) {
   w.entries[{1, 0}] = testing::sessions(12, 4, 1);
   EXPECT_EQ(find(w.at(1, d(2026, 6, 1)), "digest-month:t:-:2026-06:-:-"), nullptr);
   EXPECT_EQ(find(w.at(0, d(2026, 6, 1)), "digest-week:county:-:2026-W23:-:-"), nullptr);
+}
+
+TEST(ReminderScheduleTest, DigestsCanBeTurnedOffMandatoryRemindersCannot) {
+  World w;
+  w.rules = {testing::study_group()};
+  w.tree = UnitTree({testing::unit("county", "committee"), testing::unit("t", "committee", "county")});
+  w.no_digests = {true, true};
+  const auto keys = w.keys(1, d(2026, 6, 1));
+  EXPECT_EQ(keys.count("digest-month:t:-:2026-06:-:-"), 0u);
+  EXPECT_EQ(keys.count("behind:t:study-group-session:2026:5:-"), 1u);
+  EXPECT_EQ(w.keys(0, d(2026, 6, 1)).count("digest-week:county:-:2026-W23:-:-"), 0u);
 }
 
 }  // namespace

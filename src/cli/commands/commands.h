@@ -14,5 +14,6 @@ int run_serve(const Invocation& inv);
 int run_token(const Invocation& inv);
 int run_remind(const Invocation& inv);
 int run_outbox(const Invocation& inv);
+int run_digests(const Invocation& inv);
 
 }  // namespace cadence::cli
