@@ -11,10 +11,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpoco-dev libical-dev libhowardhinnant-date-dev libtomlplusplus-dev libsqlite3-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  sqlite3
+  sqlite3 libpq-dev
 )
 if [[ ${1:-} == --test ]]; then
-  packages+=(python3 python3-icalendar python3-recurring-ical-events faketime python3-aiosmtpd postfix openssl)
+  # postgresql: the server of the throwaway cluster the PostgreSQL tests run against.
+  packages+=(python3 python3-icalendar python3-recurring-ical-events faketime python3-aiosmtpd postfix openssl postgresql)
   # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
   # Debian's npm package conflicts with that.
   command -v node >/dev/null || packages+=(nodejs)

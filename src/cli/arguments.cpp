@@ -5,7 +5,7 @@
 namespace cadence::cli {
 
 namespace {
-const std::set<std::string> kGlobal{"db", "db-wait", "rules", "calendars", "config"};
+const std::set<std::string> kGlobal{"db", "db-password-file", "db-wait", "rules", "calendars", "config"};
 }
 
 Arguments::Arguments(const std::vector<std::string>& argv, const std::set<std::string>& flags) {

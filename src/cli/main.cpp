@@ -1,6 +1,7 @@
 // cadence: the subcommand table and the wiring from argv to a subcommand; nothing else.
 #include "cli/arguments.h"
 #include "cli/commands/commands.h"
+#include "cli/db_password.h"
 #include "cli/invocation.h"
 #include "core/diagnostic.h"
 #include "core/plain_text.h"
@@ -40,17 +41,20 @@ constexpr Command kCommands[] = {
     {"outbox", "reminder emails: outbox list [--status S] | outbox show ID | outbox retry ID", run_outbox},
     {"digests", "a unit's monthly and weekly digests: digests off --unit ID | digests on --unit ID | digests list",
      run_digests},
+    {"db", "db check (schema version, rows, integrity) | db copy --from DB --to DB [--replace]", run_db},
 };
 
 // Options that take no value, for every subcommand.
-const std::set<std::string> kFlags{"help", "dry-run", "holidays"};
+const std::set<std::string> kFlags{"help", "dry-run", "holidays", "replace"};
 
 void usage(std::ostream& out) {
   out << "usage: cadence COMMAND [options]\n\nCommands:\n";
   for (const auto& c : kCommands) out << "  " << c.name << "\t" << c.help << "\n";
   out << "\nGlobal options (before or after the command; also CADENCE_DB, CADENCE_RULES, CADENCE_CALENDARS,\n"
          "CADENCE_CONFIG in the environment or keys of the --config TOML file):\n"
-         "  --db URI          SQLite file (default ./cadence.db)\n"
+         "  --db URI          SQLite file (default ./cadence.db) or postgresql://user@host:port/dbname\n"
+         "  --db-password-file FILE  the PostgreSQL password, on the file's first line (also PGPASSWORD,\n"
+         "                    ~/.pgpass; CADENCE_DB_PASSWORD_FILE); never in the URI\n"
          "  --db-wait SECONDS how long a writer waits while another writes (default 60; CADENCE_DB_WAIT)\n"
          "  --rules DIR       rule files (default ./rules)\n"
          "  --calendars DIR   work calendars (default ./calendars)\n"
@@ -78,6 +82,7 @@ int main(int argc, char** argv) {
       if (name != c.name) continue;
       const Invocation inv{args, resolve_settings(args, std::getenv), std::cout, std::cerr,
                            std::chrono::system_clock::now(), isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+      use_db_password_file(inv.settings);
       return c.run(inv);
     }
     std::cerr << "cadence: unknown command '" << cadence::printable(name) << "'\n";

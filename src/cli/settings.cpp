@@ -65,8 +65,9 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail"});
+    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail"});
     s.db = f.string("db", false).value_or(s.db);
+    s.db_password_file = f.string("db_password_file", false).value_or(s.db_password_file);
     read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
     s.rules = f.string("rules", false).value_or(s.rules);
     s.calendars = f.string("calendars", false).value_or(s.calendars);
@@ -114,6 +115,7 @@ Settings resolve_settings(const Arguments& args, const std::function<const char*
     else if (auto e = env(variable)) field = *e;
   };
   pick(s.db, "db", "CADENCE_DB");
+  pick(s.db_password_file, "db-password-file", "CADENCE_DB_PASSWORD_FILE");
   pick(s.rules, "rules", "CADENCE_RULES");
   pick(s.calendars, "calendars", "CADENCE_CALENDARS");
   pick(s.listen, "listen", "CADENCE_LISTEN");

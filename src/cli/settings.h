@@ -1,7 +1,7 @@
 #pragma once
 // Where the database, rules and calendars are, and how the server and feeds run: command line
 // over environment (CADENCE_DB, CADENCE_DB_WAIT, CADENCE_RULES, CADENCE_CALENDARS, CADENCE_CONFIG,
-// CADENCE_LISTEN, CADENCE_PUBLIC_URL) over the config file over defaults.
+// CADENCE_LISTEN, CADENCE_PUBLIC_URL, CADENCE_DB_PASSWORD_FILE) over the config file over defaults.
 #include "cli/arguments.h"
 
 #include <functional>
@@ -14,6 +14,9 @@ struct Settings {
   // How long a command that writes waits while another process writes the database (a long
   // import holds it for half a minute), in seconds.
   int db_wait_seconds = 60;
+  // A file whose first line is the PostgreSQL password (db_password.h); "" when libpq finds it
+  // itself (PGPASSWORD, ~/.pgpass or PGPASSFILE).
+  std::string db_password_file;
   std::string rules = "rules";
   std::string calendars = "calendars";
   std::string region = "cn";

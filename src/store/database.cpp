@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "store/migrations.h"
+#include "store/postgresql_connection.h"
 
 #include <Poco/Data/SQLite/SessionImpl.h>
 #include <sqlite3.h>
@@ -14,21 +15,7 @@ namespace {
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
-bool is_postgresql(const std::string& uri) {
-  return uri.starts_with("postgresql://") || uri.starts_with("postgres://");
-}
-
-// A connection URI may carry a password (postgresql://user:secret@host/db); messages and logs
-// must not.
-std::string without_password(const std::string& uri) {
-  const auto scheme_end = uri.find("://");
-  if (scheme_end == std::string::npos) return uri;
-  const auto authority = scheme_end + 3;
-  const auto at = uri.find('@', authority);
-  const auto colon = uri.find(':', authority);
-  if (at == std::string::npos || colon == std::string::npos || colon > at) return uri;
-  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
-}
+bool is_postgresql(const std::string& uri) { return is_postgresql_uri(uri); }
 
 Dialect dialect_for(const std::string& uri) {
   return is_postgresql(uri) ? postgresql_dialect() : sqlite_dialect();
@@ -70,9 +57,7 @@ void try_sqlite_open(const std::string& path, const std::string& name) {
 Poco::Data::Session open_session(const std::string& given, const std::string& name, Access access) {
   // SQLite would open a private temporary database for "", and lose it on close.
   if (given.empty()) throw StoreError("no database given: name an SQLite file or a postgresql:// URI");
-  if (is_postgresql(given))
-    throw StoreError("PostgreSQL support is not built in yet: " + name +
-                     " (use a file path for an SQLite database)");
+  if (is_postgresql(given)) return open_postgresql(given, name, access == Access::read_only);
   if (access != Access::create && given != ":memory:" && !std::filesystem::exists(given))
     throw MissingDatabase("database '" + name + "' does not exist");
   const auto uri = sqlite_uri(given, access);
@@ -109,7 +94,7 @@ Database::Database(const std::string& uri, Clock clock, int cache_kib)
     : Database(uri, Access::create, std::move(clock), cache_kib) {}
 
 Database::Database(const std::string& uri, Access access, Clock clock, int cache_kib)
-    : name_(without_password(uri)),
+    : name_(is_postgresql(uri) ? uri_without_password(uri) : uri),
       dialect_(dialect_for(uri)),
       access_(access),
       clock_(std::move(clock)),

@@ -131,6 +131,23 @@ std::vector<Migration> cadence_migrations() {
   };
 }
 
+bool has_version_table(Database& db) {
+  bool has_table = false;
+  const char* sql = db.dialect().backend == Backend::sqlite
+                        ? "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                        : "SELECT COUNT(*) > 0 FROM information_schema.tables "
+                          "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+  db.session() << sql, into(has_table), now;
+  return has_table;
+}
+
+// A PostgreSQL database is created by its administrator, not by cadence: one without Cadence's
+// tables is, for a command that does not create one, as missing as an SQLite file that is not there.
+void refuse_foreign_postgresql(Database& db) {
+  if (db.dialect().backend == Backend::postgresql && db.access() != Access::create && !has_version_table(db))
+    throw MissingDatabase("database '" + db.name() + "' holds no Cadence schema (no schema_migrations table)");
+}
+
 void ensure_version_table(Database& db) {
   db.session() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                   "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
@@ -152,6 +169,9 @@ void refuse_newer(const Database& db, int version, int known) {
 
 void apply(Database& db, const Migration& migration) {
   Transaction transaction(db);
+  // PostgreSQL writers do not exclude each other: two processes migrating at once queue here.
+  if (db.dialect().backend == Backend::postgresql)
+    db.session() << "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE", now;
   // Another process may have applied it since we looked: the write lock is ours now.
   if (applied_version(db) >= migration.version) return;
   for (auto statement : migration.statements) db.session() << db.dialect().sql(statement), now;
@@ -180,6 +200,7 @@ int schema_version(Database& db) {
 void migrate(Database& db, const std::vector<Migration>& list) {
   int current = 0;
   try {
+    refuse_foreign_postgresql(db);
     ensure_version_table(db);
     current = applied_version(db);
   } catch (...) {
@@ -202,12 +223,8 @@ void require_current_schema(Database& db, const std::vector<Migration>& list) {
   const int known = list.empty() ? 0 : list.back().version;
   int current = 0;
   try {
-    bool has_table = false;
-    const char* sql = db.dialect().backend == Backend::sqlite
-                          ? "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-                          : "SELECT COUNT(*) > 0 FROM information_schema.tables WHERE table_name = 'schema_migrations'";
-    db.session() << sql, into(has_table), now;
-    if (has_table) current = applied_version(db);
+    refuse_foreign_postgresql(db);
+    if (has_version_table(db)) current = applied_version(db);
   } catch (...) {
     rethrow_with_context("cannot read the schema version of '" + db.name() + "'");
   }

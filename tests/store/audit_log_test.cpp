@@ -7,7 +7,7 @@ namespace {
 
 using test::StoreTest;
 
-TEST_F(StoreTest, AuditEntriesComeBackPerEntityOldestFirst) {
+TEST_P(StoreTest, AuditEntriesComeBackPerEntityOldestFirst) {
   AuditLog log(db);
   AuditEntry first{0, db.now(), "a@example.org", "insert", "unit", "town", std::nullopt, R"({"id":"town"})"};
   AuditEntry other{0, db.now(), "a@example.org", "insert", "unit", "county", std::nullopt, "{}"};
@@ -26,6 +26,7 @@ TEST_F(StoreTest, AuditEntriesComeBackPerEntityOldestFirst) {
   EXPECT_EQ(log.for_entity("unit", "town"), (std::vector<AuditEntry>{first, second}));
   EXPECT_TRUE(log.for_entity("record", "town").empty());
 }
+
 
 }  // namespace
 }  // namespace cadence::store

@@ -8,6 +8,7 @@
 namespace cadence::store {
 namespace {
 
+using test::SqliteStoreTest;
 using test::StoreTest;
 using test::TempFile;
 
@@ -20,15 +21,15 @@ std::string open_error(const std::string& uri) {
   return "no error";
 }
 
-TEST_F(StoreTest, SqliteRunsInWalModeWithForeignKeysAndABusyTimeout) {
+TEST_F(SqliteStoreTest, SqliteRunsInWalModeWithForeignKeysAndABusyTimeout) {
   EXPECT_EQ(text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
   EXPECT_EQ(count("PRAGMA busy_timeout"), 5000);
 }
 
-TEST_F(StoreTest, PageCacheIsLargeUnlessTheOpenerAsksForLess) {
+TEST_F(SqliteStoreTest, PageCacheIsLargeUnlessTheOpenerAsksForLess) {
   EXPECT_EQ(count("PRAGMA cache_size"), -65536);
-  Database small(file.path(), clock.clock(), 2048);
+  Database small(uri(), clock.clock(), 2048);
   int kib = 0;
   small.session() << "PRAGMA cache_size", Poco::Data::Keywords::into(kib), Poco::Data::Keywords::now;
   EXPECT_EQ(kib, -2048);
@@ -59,16 +60,22 @@ TEST(Database, AnEmptyNameIsRefused) {
   EXPECT_EQ(open_error(""), "no database given: name an SQLite file or a postgresql:// URI");
 }
 
-TEST(Database, PostgresqlIsRefusedWithoutShowingThePassword) {
+TEST(Database, APasswordInTheUriIsRefusedWithoutShowingIt) {
   const std::string message = open_error("postgresql://cadence:s3cret@db.example.org/cadence");
-  EXPECT_TRUE(message.starts_with(
-      "PostgreSQL support is not built in yet: postgresql://cadence:***@db.example.org/cadence"))
-      << message;
-  EXPECT_EQ(message.find("s3cret"), std::string::npos);
-  EXPECT_TRUE(open_error("postgres://db/cadence").starts_with("PostgreSQL support is not built in yet"));
+  EXPECT_EQ(message,
+            "the database URI 'postgresql://cadence:***@db.example.org/cadence' carries a password, which would "
+            "show in process lists, shell histories and logs: remove it and give it with --db-password-file FILE, "
+            "PGPASSWORD or a ~/.pgpass file");
+  EXPECT_EQ(open_error("postgres://db.example.org/cadence?password=s3cret").find("s3cret"), std::string::npos);
 }
 
-TEST_F(StoreTest, NowComesFromTheInjectedClock) {
+TEST(Database, AUriLibpqCannotReadIsAClearError) {
+  EXPECT_EQ(open_error("postgresql://[::1/cadence"),
+            "cannot read the database URI 'postgresql://[::1/cadence': end of string reached when looking for "
+            "matching \"]\" in IPv6 host address in URI: \"postgresql://[::1/cadence\"");
+}
+
+TEST_P(StoreTest, NowComesFromTheInjectedClock) {
   EXPECT_EQ(db.now(), date::sys_days{date::year{2026} / 3 / 1} + std::chrono::hours{8});
   clock.advance(std::chrono::seconds{90});
   EXPECT_EQ(db.now(),
@@ -79,18 +86,19 @@ class TransactionTest : public StoreTest {
  protected:
   void SetUp() override { db.session() << "CREATE TABLE t (x INTEGER)", Poco::Data::Keywords::now; }
   void insert(int x) {
-    db.session() << "INSERT INTO t VALUES (?)", Poco::Data::Keywords::bind(x), Poco::Data::Keywords::now;
+    db.session() << db.dialect().sql("INSERT INTO t VALUES (?)"), Poco::Data::Keywords::bind(x),
+        Poco::Data::Keywords::now;
   }
 };
 
-TEST_F(TransactionTest, CommittedWorkStays) {
+TEST_P(TransactionTest, CommittedWorkStays) {
   Transaction transaction(db);
   insert(1);
   transaction.commit();
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 1);
 }
 
-TEST_F(TransactionTest, WorkNotCommittedIsUndone) {
+TEST_P(TransactionTest, WorkNotCommittedIsUndone) {
   {
     Transaction transaction(db);
     insert(1);
@@ -98,7 +106,7 @@ TEST_F(TransactionTest, WorkNotCommittedIsUndone) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
 }
 
-TEST_F(TransactionTest, AnExceptionUndoesTheWork) {
+TEST_P(TransactionTest, AnExceptionUndoesTheWork) {
   try {
     Transaction transaction(db);
     insert(1);
@@ -108,7 +116,7 @@ TEST_F(TransactionTest, AnExceptionUndoesTheWork) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
 }
 
-TEST_F(TransactionTest, AnInnerTransactionUndoesOnlyItsOwnWork) {
+TEST_P(TransactionTest, AnInnerTransactionUndoesOnlyItsOwnWork) {
   Transaction outer(db);
   insert(1);
   {
@@ -124,7 +132,7 @@ TEST_F(TransactionTest, AnInnerTransactionUndoesOnlyItsOwnWork) {
   EXPECT_EQ(count("SELECT SUM(x) FROM t"), 4);
 }
 
-TEST_F(TransactionTest, UndoingTheOuterTransactionUndoesCommittedInnerOnes) {
+TEST_P(TransactionTest, UndoingTheOuterTransactionUndoesCommittedInnerOnes) {
   {
     Transaction outer(db);
     Transaction inner(db);
@@ -134,7 +142,7 @@ TEST_F(TransactionTest, UndoingTheOuterTransactionUndoesCommittedInnerOnes) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 0);
 }
 
-TEST_F(TransactionTest, ReadersDoNotWaitForAWriter) {
+TEST_P(TransactionTest, ReadersDoNotWaitForAWriter) {
   auto reader = reopen();
   Transaction transaction(db);
   insert(1);
@@ -155,8 +163,23 @@ TEST(Database, ADatabaseThatMustExistIsNeverCreated) {
   }
 }
 
-TEST_F(StoreTest, AReadOnlyConnectionCannotWrite) {
-  Database reader(file.path(), Access::read_only);
+TEST(Database, APostgresqlDatabaseWithoutCadencesSchemaIsMissingAndStaysEmpty) {
+  cadence::testing::PgDatabase empty;
+  for (const auto access : {Access::existing, Access::read_only}) {
+    try {
+      Database db(empty.uri(), access);
+      ADD_FAILURE() << "opened a database without Cadence's schema";
+    } catch (const MissingDatabase& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "database '" + empty.uri() + "' holds no Cadence schema (no schema_migrations table)");
+    }
+  }
+  Database created(empty.uri(), Access::create);
+  EXPECT_EQ(created.schema_version(), latest_schema_version());
+}
+
+TEST_P(StoreTest, AReadOnlyConnectionCannotWrite) {
+  Database reader(uri(), Access::read_only);
   EXPECT_EQ(reader.access(), Access::read_only);
   std::size_t units = 1;
   reader.session() << "SELECT COUNT(*) FROM units", Poco::Data::Keywords::into(units), Poco::Data::Keywords::now;
@@ -167,11 +190,11 @@ TEST_F(StoreTest, AReadOnlyConnectionCannotWrite) {
   EXPECT_ANY_THROW(write());
 }
 
-TEST_F(StoreTest, AReadOnlyConnectionRefusesAnOlderSchemaInsteadOfUpgradingIt) {
+TEST_P(StoreTest, AReadOnlyConnectionRefusesAnOlderSchemaInsteadOfUpgradingIt) {
   const int latest = latest_schema_version();
   db.session() << "DELETE FROM schema_migrations WHERE version = " + std::to_string(latest), Poco::Data::Keywords::now;
   try {
-    Database reader(file.path(), Access::read_only);
+    Database reader(uri(), Access::read_only);
     ADD_FAILURE() << "opened a database at an older schema";
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("has schema version " + std::to_string(latest - 1) + ", older than version " +
@@ -181,10 +204,10 @@ TEST_F(StoreTest, AReadOnlyConnectionRefusesAnOlderSchemaInsteadOfUpgradingIt) {
   EXPECT_EQ(db.schema_version(), latest - 1);  // still: nothing was written
 }
 
-TEST_F(StoreTest, AWriterThatFindsAnotherWaitingSaysSoOnceThenGivesUpAfterItsTimeout) {
-  Database other(file.path());
+TEST_F(SqliteStoreTest, AWriterThatFindsAnotherWaitingSaysSoOnceThenGivesUpAfterItsTimeout) {
+  Database other(uri());
   Transaction holding(other);  // BEGIN IMMEDIATE: the write lock
-  Database writer(file.path());
+  Database writer(uri());
   int told = 0;
   writer.wait_for_writers({std::chrono::milliseconds{50}, [&] { ++told; }});
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -201,6 +224,10 @@ TEST_F(StoreTest, AWriterThatFindsAnotherWaitingSaysSoOnceThenGivesUpAfterItsTim
   now_free.commit();
   EXPECT_EQ(told, 1);
 }
+
+// StoreTest is instantiated here once for every file of this program that has TEST_P(StoreTest, …).
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, CADENCE_BOTH_BACKENDS);
+INSTANTIATE_TEST_SUITE_P(Backends, TransactionTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store

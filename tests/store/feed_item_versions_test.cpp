@@ -18,7 +18,7 @@ class FeedItemVersionsTest : public StoreTest {
   }
 };
 
-TEST_F(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
+TEST_P(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
   VersionsByUid written;
   std::vector<std::string> uids{"never-stored"};
   for (std::size_t i = 0; i < 2 * kUidsPerQuery + 1; ++i) {
@@ -31,7 +31,7 @@ TEST_F(FeedItemVersionsTest, ReadsTheVersionsOfMoreUidsThanOneQueryTakes) {
   EXPECT_TRUE(stored_versions(db, {}).empty());
 }
 
-TEST_F(FeedItemVersionsTest, AWriteNeverLowersAndAnotherFingerprintAlwaysRaises) {
+TEST_P(FeedItemVersionsTest, AWriteNeverLowersAndAnotherFingerprintAlwaysRaises) {
   write_versions(db, {{"u", {"a", {3, kThen}}}});
   // Older news, e.g. from a server that read the row before this write: kept as it is.
   write_versions(db, {{"u", {"a", {2, kThen + std::chrono::hours{1}}}}});
@@ -44,7 +44,7 @@ TEST_F(FeedItemVersionsTest, AWriteNeverLowersAndAnotherFingerprintAlwaysRaises)
   EXPECT_EQ(row("u"), (KnownVersion{"b", {6, kThen + std::chrono::hours{3}}}));
 }
 
-TEST_F(FeedItemVersionsTest, TheCommandLineWritesNewAndChangedVersionsAtOnce) {
+TEST_P(FeedItemVersionsTest, TheCommandLineWritesNewAndChangedVersionsAtOnce) {
   std::vector<FeedItem> items(2);
   items[0].uid = "first@cadence";
   items[1].uid = "second@cadence";
@@ -58,6 +58,8 @@ TEST_F(FeedItemVersionsTest, TheCommandLineWritesNewAndChangedVersionsAtOnce) {
   EXPECT_EQ(item_versions(db, items), (std::vector<ItemVersion>{created, {1, db.now()}}));
   EXPECT_EQ(row("second@cadence"), (KnownVersion{fingerprint_digest(items[1]), {1, db.now()}}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedItemVersionsTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store

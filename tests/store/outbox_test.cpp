@@ -33,7 +33,7 @@ class OutboxTest : public test::StoreTest {
   Outbox outbox{db};
 };
 
-TEST_F(OutboxTest, OneRowPerKeyHoweverOftenAPassAddsIt) {
+TEST_P(OutboxTest, OneRowPerKeyHoweverOftenAPassAddsIt) {
   const std::vector<OutboxMessage> batch{message("k1"), message("k2")};
   EXPECT_EQ(outbox.add(batch), 2);
   EXPECT_EQ(outbox.add(batch), 0);
@@ -46,14 +46,14 @@ TEST_F(OutboxTest, OneRowPerKeyHoweverOftenAPassAddsIt) {
   EXPECT_EQ(rows[0].date, t0);
 }
 
-TEST_F(OutboxTest, AUnitWithoutAnAddressIsListedAsSuch) {
+TEST_P(OutboxTest, AUnitWithoutAnAddressIsListedAsSuch) {
   const std::vector<OutboxMessage> batch{message("k1", {})};
   outbox.add(batch);
   EXPECT_EQ(outbox.list(std::string("no_address")).size(), 1u);
   EXPECT_TRUE(outbox.claim("w1", 10, at(0), 60s).empty());
 }
 
-TEST_F(OutboxTest, AClaimedRowIsNobodyElsesUntilItsLeaseExpires) {
+TEST_P(OutboxTest, AClaimedRowIsNobodyElsesUntilItsLeaseExpires) {
   const std::vector<OutboxMessage> batch{message("k1"), message("k2")};
   outbox.add(batch);
   auto other = reopen();
@@ -76,7 +76,7 @@ TEST_F(OutboxTest, AClaimedRowIsNobodyElsesUntilItsLeaseExpires) {
   EXPECT_EQ(outbox.find(taken[0].id)->sent_at, at(2));
 }
 
-TEST_F(OutboxTest, RetriesWaitForTheirTimeAndFailuresCanBeRetried) {
+TEST_P(OutboxTest, RetriesWaitForTheirTimeAndFailuresCanBeRetried) {
   const std::vector<OutboxMessage> batch{message("k1")};
   outbox.add(batch);
   auto row = outbox.claim("w1", 10, at(0), 60s).at(0);
@@ -91,6 +91,8 @@ TEST_F(OutboxTest, RetriesWaitForTheirTimeAndFailuresCanBeRetried) {
   EXPECT_FALSE(outbox.retry(row.id, at(10)));
   EXPECT_EQ(outbox.claim("w1", 10, at(10), 60s).at(0).tries, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store

@@ -40,7 +40,7 @@ class RecordRepositoryTest : public StoreTest {
   AuditLog audit{db};
 };
 
-TEST_F(RecordRepositoryTest, StoresRecordsAndReadsThemBackByDate) {
+TEST_P(RecordRepositoryTest, StoresRecordsAndReadsThemBackByDate) {
   const auto a = record("town", "study", "2026-03-05", {"observed", "expanded"}, "第一次");
   const auto b = record("town", "study", "2026-01-20");
   const auto c = record("county", "study", "2026-02-01");
@@ -52,27 +52,27 @@ TEST_F(RecordRepositoryTest, StoresRecordsAndReadsThemBackByDate) {
   EXPECT_EQ(records.count(), 3);
 }
 
-TEST_F(RecordRepositoryTest, OfUnitKeepsToTheDateRange) {
+TEST_P(RecordRepositoryTest, OfUnitKeepsToTheDateRange) {
   records.upsert({record("town", "study", "2026-01-01"), record("town", "study", "2026-01-31"),
                   record("town", "study", "2026-02-01")},
                  "tester");
   EXPECT_EQ(records.of_unit("town", day("2026-01-01"), day("2026-01-31")).size(), 2u);
 }
 
-TEST_F(RecordRepositoryTest, AMakeUpKeepsItsPeriod) {
+TEST_P(RecordRepositoryTest, AMakeUpKeepsItsPeriod) {
   const auto make_up = record("town", "study", "2026-04-10", {}, "补开", parse_period("2026-Q1"));
   const auto report = record("town", "report", "2026-07-03", {}, "", parse_period("2026-H1"));
   records.upsert({make_up, report}, "tester");
   EXPECT_EQ(stored("town"), (std::vector<Record>{make_up, report}));
 }
 
-TEST_F(RecordRepositoryTest, TheSameDayWithAndWithoutAPeriodAreTwoRecords) {
+TEST_P(RecordRepositoryTest, TheSameDayWithAndWithoutAPeriodAreTwoRecords) {
   const auto held = record("town", "study", "2026-04-10");
   const auto make_up = record("town", "study", "2026-04-10", {}, "", parse_period("2026-Q1"));
   EXPECT_EQ(records.upsert({held, make_up}, "tester").added, 2);
 }
 
-TEST_F(RecordRepositoryTest, IdentityDecidesBetweenAddUpdateAndUnchanged) {
+TEST_P(RecordRepositoryTest, IdentityDecidesBetweenAddUpdateAndUnchanged) {
   records.upsert(
       {record("town", "study", "2026-01-10", {"expanded"}),
        record("town", "study", "2026-02-10", {}, "old note"), record("town", "study", "2026-03-10")},
@@ -93,7 +93,7 @@ TEST_F(RecordRepositoryTest, IdentityDecidesBetweenAddUpdateAndUnchanged) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM records WHERE created_by = 'first'"), 3);
 }
 
-TEST_F(RecordRepositoryTest, AnUpdateIsAuditedWithTheRecordBeforeAndAfter) {
+TEST_P(RecordRepositoryTest, AnUpdateIsAuditedWithTheRecordBeforeAndAfter) {
   const auto id = records.add(record("town", "study", "2026-02-10", {}, "old \"note\""), "first");
   clock.advance(std::chrono::hours{1});
   records.upsert({record("town", "study", "2026-02-10", {"observed"}, "new")}, "second");
@@ -113,7 +113,7 @@ TEST_F(RecordRepositoryTest, AnUpdateIsAuditedWithTheRecordBeforeAndAfter) {
       R"({"unit":"town","rule":"study","date":"2026-02-10","period":"","tags":"observed","note":"new"})");
 }
 
-TEST_F(RecordRepositoryTest, ImportingTheSameRecordsAgainChangesNothing) {
+TEST_P(RecordRepositoryTest, ImportingTheSameRecordsAgainChangesNothing) {
   const std::vector<Record> file{record("town", "study", "2026-01-10", {"observed", "expanded"}, "n"),
                                  record("town", "report", "2026-07-03", {}, "", parse_period("2026-H1"))};
   records.upsert(file, "tester");
@@ -124,13 +124,13 @@ TEST_F(RecordRepositoryTest, ImportingTheSameRecordsAgainChangesNothing) {
   EXPECT_EQ(text("SELECT MAX(updated_at) FROM records"), "2026-03-01T08:00:00Z");
 }
 
-TEST_F(RecordRepositoryTest, TagsInAnotherOrderAreTheSameRecord) {
+TEST_P(RecordRepositoryTest, TagsInAnotherOrderAreTheSameRecord) {
   records.upsert({record("town", "study", "2026-01-10", {"a", "b"})}, "tester");
   EXPECT_EQ(records.upsert({record("town", "study", "2026-01-10", {"b", "a", "a"})}, "tester"),
             (ImportSummary{0, 0, 1}));
 }
 
-TEST_F(RecordRepositoryTest, AddReturnsTheIdOfTheRecordItStoredOrFound) {
+TEST_P(RecordRepositoryTest, AddReturnsTheIdOfTheRecordItStoredOrFound) {
   const auto id = records.add(record("town", "study", "2026-01-10"), "tester");
   EXPECT_GT(id, 0);
   EXPECT_EQ(records.add(record("town", "study", "2026-01-10"), "tester"), id);
@@ -139,7 +139,7 @@ TEST_F(RecordRepositoryTest, AddReturnsTheIdOfTheRecordItStoredOrFound) {
   EXPECT_EQ(audit.for_entity("record", std::to_string(id)).size(), 2u);
 }
 
-TEST_F(RecordRepositoryTest, RemoveDeletesAndAudits) {
+TEST_P(RecordRepositoryTest, RemoveDeletesAndAudits) {
   const auto id = records.add(record("town", "study", "2026-01-10"), "tester");
   EXPECT_TRUE(records.remove(id, "remover"));
   EXPECT_FALSE(records.remove(id, "remover"));
@@ -151,13 +151,13 @@ TEST_F(RecordRepositoryTest, RemoveDeletesAndAudits) {
   EXPECT_EQ(entries[1].after, std::nullopt);
 }
 
-TEST_F(RecordRepositoryTest, SmallImportsAuditEachInsert) {
+TEST_P(RecordRepositoryTest, SmallImportsAuditEachInsert) {
   records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11")}, "tester");
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit WHERE entity = 'record' AND action = 'insert'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit WHERE action = 'import'"), 0);
 }
 
-TEST_F(RecordRepositoryTest, LargeImportsAuditTheirInsertsInOneRow) {
+TEST_P(RecordRepositoryTest, LargeImportsAuditTheirInsertsInOneRow) {
   std::vector<Record> many;
   for (int i = 0; i <= RecordRepository::kRowAuditLimit; ++i)
     many.push_back(record("town", "rule-" + std::to_string(i), "2026-01-10"));
@@ -169,7 +169,7 @@ TEST_F(RecordRepositoryTest, LargeImportsAuditTheirInsertsInOneRow) {
   EXPECT_EQ(entries[0].after, R"({"added":"1001","updated":"0","unchanged":"0"})");
 }
 
-TEST_F(RecordRepositoryTest, ScanReturnsExactlyTheRecordsInTheRange) {
+TEST_P(RecordRepositoryTest, ScanReturnsExactlyTheRecordsInTheRange) {
   records.upsert({record("town", "study", "2025-12-31"), record("town", "study", "2026-01-01", {"b", "a"}),
                   record("county", "report", "2026-06-30", {}, "", parse_period("2026-Q1")),
                   record("town", "study", "2026-07-01")},
@@ -185,7 +185,7 @@ TEST_F(RecordRepositoryTest, ScanReturnsExactlyTheRecordsInTheRange) {
                                     {"town", "study", day("2026-01-01"), "a;b", ""}}));
 }
 
-TEST_F(RecordRepositoryTest, ScanReadsPastOneChunk) {
+TEST_P(RecordRepositoryTest, ScanReadsPastOneChunk) {
   std::vector<Record> many;
   const std::size_t n = RecordRepository::kScanChunk + 7;
   for (std::size_t i = 0; i < n; ++i)
@@ -196,7 +196,7 @@ TEST_F(RecordRepositoryTest, ScanReadsPastOneChunk) {
   EXPECT_EQ(seen, n);
 }
 
-TEST_F(RecordRepositoryTest, TheSameIdentityTwiceInOneImportIsAnInputError) {
+TEST_P(RecordRepositoryTest, TheSameIdentityTwiceInOneImportIsAnInputError) {
   try {
     records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11"),
                     record("town", "study", "2026-01-10", {"x"})},
@@ -211,7 +211,7 @@ TEST_F(RecordRepositoryTest, TheSameIdentityTwiceInOneImportIsAnInputError) {
   EXPECT_EQ(records.count(), 0);
 }
 
-TEST_F(RecordRepositoryTest, AnUnknownUnitIsAnInputError) {
+TEST_P(RecordRepositoryTest, AnUnknownUnitIsAnInputError) {
   try {
     records.upsert({record("town", "study", "2026-01-10"), record("nowhere", "study", "2026-01-11")},
                    "tester");
@@ -223,7 +223,7 @@ TEST_F(RecordRepositoryTest, AnUnknownUnitIsAnInputError) {
   EXPECT_EQ(records.count(), 0);
 }
 
-TEST_F(RecordRepositoryTest, ATagWithASemicolonIsAnInputError) {
+TEST_P(RecordRepositoryTest, ATagWithASemicolonIsAnInputError) {
   try {
     records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-01-11", {"a;b"})},
                    "tester");
@@ -235,13 +235,11 @@ TEST_F(RecordRepositoryTest, ATagWithASemicolonIsAnInputError) {
   }
 }
 
-TEST_F(RecordRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
+TEST_P(RecordRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
   records.upsert({record("town", "study", "2026-01-10", {}, "kept")}, "tester");
   const auto before = stored("town");
   const int rows = audit_rows();
-  db.session() << "CREATE TRIGGER fail BEFORE INSERT ON records WHEN NEW.note = 'boom' "
-                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-      Poco::Data::Keywords::now;
+  fail_inserts_when("records", "NEW.note = 'boom'");
   try {
     records.upsert({record("town", "study", "2026-01-10", {}, "changed"),
                     record("town", "study", "2026-01-11"), record("town", "study", "2026-01-12", {}, "boom")},
@@ -249,16 +247,16 @@ TEST_F(RecordRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
     FAIL() << "no error";
   } catch (const StoreError& error) {
     EXPECT_EQ(std::string(error.what()),
-              "cannot import records into '" + file.path() + "': injected failure");
+              "cannot import records into '" + uri() + "': injected failure");
   }
   EXPECT_EQ(stored("town"), before);
   EXPECT_EQ(audit_rows(), rows);
   // The failed import left nothing behind that stops the next one.
-  db.session() << "DROP TRIGGER fail", Poco::Data::Keywords::now;
+  stop_failing("records");
   EXPECT_EQ(records.upsert({record("town", "study", "2026-01-11")}, "tester").added, 1);
 }
 
-TEST_F(RecordRepositoryTest, AnImportInsideAnUndoneTransactionIsUndoneToo) {
+TEST_P(RecordRepositoryTest, AnImportInsideAnUndoneTransactionIsUndoneToo) {
   {
     Transaction outer(db);
     records.upsert({record("town", "study", "2026-01-10")}, "tester");
@@ -266,14 +264,14 @@ TEST_F(RecordRepositoryTest, AnImportInsideAnUndoneTransactionIsUndoneToo) {
   EXPECT_EQ(records.count(), 0);
 }
 
-TEST_F(RecordRepositoryTest, TheCallersExceptionsPassThroughScan) {
+TEST_P(RecordRepositoryTest, TheCallersExceptionsPassThroughScan) {
   records.upsert({record("town", "study", "2026-01-10")}, "tester");
   EXPECT_THROW(records.scan(day("2026-01-01"), day("2026-12-31"),
                             [](auto, auto, Day, auto, auto) { throw std::logic_error("mine"); }),
                std::logic_error);
 }
 
-TEST_F(RecordRepositoryTest, ScanUnitsReadsOnlyThoseUnitsRecordsInTheRange) {
+TEST_P(RecordRepositoryTest, ScanUnitsReadsOnlyThoseUnitsRecordsInTheRange) {
   Unit other{"other", "county", "另一镇党委", "committee", "", {}, kDefaultTimeZone, {}, {}};
   UnitRepository(db).upsert({other}, "setup");
   records.upsert({record("town", "study", "2025-12-31"), record("town", "study", "2026-01-01", {"b", "a"}),
@@ -291,7 +289,7 @@ TEST_F(RecordRepositoryTest, ScanUnitsReadsOnlyThoseUnitsRecordsInTheRange) {
                                     {"town", "study", day("2026-01-01"), "a;b", ""}}));
 }
 
-TEST_F(RecordRepositoryTest, ScanUnitsAsksForManyUnitsInSeveralQueries) {
+TEST_P(RecordRepositoryTest, ScanUnitsAsksForManyUnitsInSeveralQueries) {
   std::vector<Unit> units;
   std::vector<Record> held;
   std::vector<std::string> ids;
@@ -310,7 +308,7 @@ TEST_F(RecordRepositoryTest, ScanUnitsAsksForManyUnitsInSeveralQueries) {
   EXPECT_EQ(seen, std::set<std::string>(ids.begin(), ids.end()));
 }
 
-TEST_F(RecordRepositoryTest, AStreamedImportFindsRepeatsAndStoresNothingUntilFinished) {
+TEST_P(RecordRepositoryTest, AStreamedImportFindsRepeatsAndStoresNothingUntilFinished) {
   {
     RecordImport import(db, "tester", "r.csv");
     for (const char* date : {"2026-01-10", "2026-01-11", "2026-01-10", "2026-01-12", "2026-01-10"})
@@ -331,7 +329,7 @@ TEST_F(RecordRepositoryTest, AStreamedImportFindsRepeatsAndStoresNothingUntilFin
   EXPECT_EQ(stored("town"), (std::vector<Record>{record("town", "study", "2026-01-10"), record("town", "study", "2026-01-12")}));
 }
 
-TEST_F(RecordRepositoryTest, AStreamedImportOfAnUnknownUnitStoresNothing) {
+TEST_P(RecordRepositoryTest, AStreamedImportOfAnUnknownUnitStoresNothing) {
   RecordImport import(db, "tester", "r.csv");
   import.add(record("town", "study", "2026-01-10"));
   import.add(record("nosuch", "study", "2026-01-10"));
@@ -344,6 +342,8 @@ TEST_F(RecordRepositoryTest, AStreamedImportOfAnUnknownUnitStoresNothing) {
   }
   EXPECT_EQ(records.count(), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, RecordRepositoryTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store

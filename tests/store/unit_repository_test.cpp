@@ -19,7 +19,7 @@ class UnitRepositoryTest : public StoreTest {
   AuditLog audit{db};
 };
 
-TEST_F(UnitRepositoryTest, StoresEveryFieldAndReadsItBack) {
+TEST_P(UnitRepositoryTest, StoresEveryFieldAndReadsItBack) {
   Unit county{"county",
               "",
               "县委",
@@ -36,14 +36,14 @@ TEST_F(UnitRepositoryTest, StoresEveryFieldAndReadsItBack) {
   EXPECT_EQ(units.find("nowhere"), std::nullopt);
 }
 
-TEST_F(UnitRepositoryTest, AllIsOrderedById) {
+TEST_P(UnitRepositoryTest, AllIsOrderedById) {
   units.upsert({unit("c"), unit("a"), unit("b", "a")}, "tester");
   std::vector<std::string> ids;
   for (const auto& u : units.all()) ids.push_back(u.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
 }
 
-TEST_F(UnitRepositoryTest, CountsAddedUpdatedAndUnchangedAndAuditsEachChange) {
+TEST_P(UnitRepositoryTest, CountsAddedUpdatedAndUnchangedAndAuditsEachChange) {
   units.upsert({unit("a"), unit("b")}, "first");
   Unit renamed = unit("b");
   renamed.name = "新名字";
@@ -66,7 +66,7 @@ TEST_F(UnitRepositoryTest, CountsAddedUpdatedAndUnchangedAndAuditsEachChange) {
   EXPECT_EQ(audit.for_entity("unit", "c").size(), 1u);
 }
 
-TEST_F(UnitRepositoryTest, ImportingTheSameUnitsAgainChangesNothing) {
+TEST_P(UnitRepositoryTest, ImportingTheSameUnitsAgainChangesNothing) {
   Unit county{"county",
               "",
               "县委",
@@ -86,7 +86,7 @@ TEST_F(UnitRepositoryTest, ImportingTheSameUnitsAgainChangesNothing) {
   EXPECT_EQ(text("SELECT MAX(updated_at) FROM units"), "2026-03-01T08:00:00Z");
 }
 
-TEST_F(UnitRepositoryTest, AnUpdateKeepsCreatedAtAndMovesUpdatedAt) {
+TEST_P(UnitRepositoryTest, AnUpdateKeepsCreatedAtAndMovesUpdatedAt) {
   units.upsert({unit("a")}, "tester");
   clock.advance(std::chrono::hours{2});
   units.upsert({unit("a", "", "committee")}, "tester");
@@ -94,16 +94,16 @@ TEST_F(UnitRepositoryTest, AnUpdateKeepsCreatedAtAndMovesUpdatedAt) {
             "2026-03-01T08:00:00Z 2026-03-01T10:00:00Z");
 }
 
-TEST_F(UnitRepositoryTest, AParentMayFollowItsChildInTheImport) {
+TEST_P(UnitRepositoryTest, AParentMayFollowItsChildInTheImport) {
   EXPECT_EQ(units.upsert({unit("town", "county"), unit("county")}, "tester").added, 2);
 }
 
-TEST_F(UnitRepositoryTest, AParentMayBeStoredAlready) {
+TEST_P(UnitRepositoryTest, AParentMayBeStoredAlready) {
   units.upsert({unit("county")}, "tester");
   EXPECT_EQ(units.upsert({unit("town", "county")}, "tester").added, 1);
 }
 
-TEST_F(UnitRepositoryTest, AnUnknownParentIsAnInputErrorAndNothingIsStored) {
+TEST_P(UnitRepositoryTest, AnUnknownParentIsAnInputErrorAndNothingIsStored) {
   try {
     units.upsert({unit("a"), unit("town", "nowhere")}, "tester");
     FAIL() << "no error";
@@ -115,7 +115,7 @@ TEST_F(UnitRepositoryTest, AnUnknownParentIsAnInputErrorAndNothingIsStored) {
   EXPECT_TRUE(units.all().empty());
 }
 
-TEST_F(UnitRepositoryTest, TheSameIdTwiceIsAnInputError) {
+TEST_P(UnitRepositoryTest, TheSameIdTwiceIsAnInputError) {
   try {
     units.upsert({unit("a"), unit("b"), unit("a")}, "tester");
     FAIL() << "no error";
@@ -125,24 +125,24 @@ TEST_F(UnitRepositoryTest, TheSameIdTwiceIsAnInputError) {
   }
 }
 
-TEST_F(UnitRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
+TEST_P(UnitRepositoryTest, AFailureHalfwayLeavesTheDatabaseAsItWas) {
   units.upsert({unit("a"), unit("b")}, "tester");
   const auto before = units.all();
   const int audit_rows = count("SELECT COUNT(*) FROM audit");
-  db.session() << "CREATE TRIGGER fail BEFORE INSERT ON units WHEN NEW.id = 'boom' "
-                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-      Poco::Data::Keywords::now;
+  fail_inserts_when("units", "NEW.id = 'boom'");
 
   Unit changed = unit("a", "", "committee");
   try {
     units.upsert({changed, unit("c"), unit("boom")}, "tester");
     FAIL() << "no error";
   } catch (const StoreError& error) {
-    EXPECT_STREQ(error.what(), ("cannot import units into '" + file.path() + "': injected failure").c_str());
+    EXPECT_STREQ(error.what(), ("cannot import units into '" + uri() + "': injected failure").c_str());
   }
   EXPECT_EQ(units.all(), before);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit"), audit_rows);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, UnitRepositoryTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::store

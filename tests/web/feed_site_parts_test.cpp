@@ -24,10 +24,10 @@ class FeedSitePartsTest : public StoreTest {
   }
 
   store::IssuedToken issued;
-  DatabaseSessions sessions{file.path()};
+  DatabaseSessions sessions{uri()};
 };
 
-TEST_F(FeedSitePartsTest, TokenDirectoryFindsLiveTokensAndSeesChangesOnRefresh) {
+TEST_P(FeedSitePartsTest, TokenDirectoryFindsLiveTokensAndSeesChangesOnRefresh) {
   int changes = 0;
   TokenDirectory tokens(sessions, [&] { ++changes; });
   EXPECT_EQ(changes, 1);  // the first load
@@ -48,7 +48,7 @@ TEST_F(FeedSitePartsTest, TokenDirectoryFindsLiveTokensAndSeesChangesOnRefresh) 
   EXPECT_EQ(changes, 1);  // a token changed, not what feeds show
 }
 
-TEST_F(FeedSitePartsTest, FetchRecorderWritesEachTokensFetchesInOneBatch) {
+TEST_P(FeedSitePartsTest, FetchRecorderWritesEachTokensFetchesInOneBatch) {
   FetchRecorder fetches;
   const auto at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   fetches.note(issued.id, at, "Calendar/1");
@@ -63,6 +63,8 @@ TEST_F(FeedSitePartsTest, FetchRecorderWritesEachTokensFetchesInOneBatch) {
   fetches.flush(db);  // nothing noted: nothing written
   EXPECT_EQ(store::FeedTokenRepository(db).list("town-01")[0].fetch_count, 2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedSitePartsTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::web

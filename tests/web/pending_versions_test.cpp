@@ -1,4 +1,4 @@
-// Item versions that serve decides while rendering and writes later, on a real SQLite file.
+// Item versions that serve decides while rendering and writes later, on a real SQLite file and a real PostgreSQL database.
 #include "web/pending_versions.h"
 
 #include "store/store_fixture.h"
@@ -19,7 +19,7 @@ class PendingVersionsTest : public StoreTest {
   PendingVersions pending;
 };
 
-TEST_F(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBeforeAndAfter) {
+TEST_P(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBeforeAndAfter) {
   const ItemVersion created{0, db.now()};
   EXPECT_EQ(pending.versions(db, items), (std::vector<ItemVersion>{created, created}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM feed_items"), 0);
@@ -42,20 +42,22 @@ TEST_F(PendingVersionsTest, ChangesAreKeptInMemoryUntilFlushedAndReadTheSameBefo
   EXPECT_EQ(PendingVersions().versions(*other, items), (std::vector<ItemVersion>{created, changed}));
 }
 
-TEST_F(PendingVersionsTest, AFailedFlushKeepsEveryVersionForTheNext) {
+TEST_P(PendingVersionsTest, AFailedFlushKeepsEveryVersionForTheNext) {
   const auto versions = pending.versions(db, items);
   const auto writer = reopen();
-  writer->session() << "PRAGMA query_only = ON", Poco::Data::Keywords::now;
+  store::test::refuse_writes(*writer, true);
   EXPECT_THROW(pending.flush(*writer), std::exception);
   EXPECT_EQ(pending.size(), 2u);
   EXPECT_EQ(pending.versions(db, items), versions);
 
-  writer->session() << "PRAGMA query_only = OFF", Poco::Data::Keywords::now;
+  store::test::refuse_writes(*writer, false);
   pending.flush(*writer);
   EXPECT_EQ(pending.size(), 0u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM feed_items"), 2);
   EXPECT_EQ(pending.versions(db, items), versions);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PendingVersionsTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
 }  // namespace cadence::web

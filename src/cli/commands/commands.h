@@ -15,5 +15,6 @@ int run_token(const Invocation& inv);
 int run_remind(const Invocation& inv);
 int run_outbox(const Invocation& inv);
 int run_digests(const Invocation& inv);
+int run_db(const Invocation& inv);
 
 }  // namespace cadence::cli
