@@ -71,18 +71,30 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
       next.push_back(timestamp_text(m.next_attempt));
       created.push_back(timestamp_text(m.created));
     }
+    const auto sql = db_.dialect().sql(
+        "INSERT INTO outbox (message_key, unit, kind, recipients, subject, text_body, html_body, calendar, "
+        "message_date, zone, status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at, "
+        "lease_until, claimed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '') "
+        "ON CONFLICT (message_key) DO NOTHING");
     Transaction transaction(db_);
-    Statement insert(db_.session());
-    insert << db_.dialect().sql(
-                  "INSERT INTO outbox (message_key, unit, kind, recipients, subject, text_body, html_body, calendar, "
-                  "message_date, zone, status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at, "
-                  "lease_until, claimed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '') "
-                  "ON CONFLICT (message_key) DO NOTHING"),
-        use(key), use(unit), use(kind), use(to), use(subject), use(text), use(html), use(calendar), use(date), use(zone),
-        use(status), use(next), use(created);
-    const auto added = static_cast<int>(insert.execute());
+    std::size_t added = 0;
+    if (db_.dialect().backend == Backend::sqlite) {
+      Statement insert(db_.session());
+      insert << sql, use(key), use(unit), use(kind), use(to), use(subject), use(text), use(html), use(calendar),
+          use(date), use(zone), use(status), use(next), use(created);
+      added = insert.execute();
+    } else {
+      // PostgreSQL's connector reports only the last row's count for bound vectors: row by row.
+      for (std::size_t i = 0; i < key.size(); ++i) {
+        Statement insert(db_.session());
+        insert << sql, bind(key[i]), bind(unit[i]), bind(kind[i]), bind(to[i]), bind(subject[i]), bind(text[i]),
+            bind(html[i]), bind(calendar[i]), bind(date[i]), bind(zone[i]), bind(status[i]), bind(next[i]),
+            bind(created[i]);
+        added += insert.execute();
+      }
+    }
     transaction.commit();
-    return added;
+    return static_cast<int>(added);
   } catch (...) {
     rethrow_with_context("cannot add to the outbox of '" + db_.name() + "'");
   }
