@@ -2,6 +2,7 @@
 // killed with SIGKILL at random moments of a pass.
 #include "cli_runner.h"
 #include "mail/smtp_test_server.h"
+#include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
@@ -43,6 +44,24 @@ class RemindCommand : public ::testing::Test {
       out.emplace(header("X-Cadence-Key"), header("Message-ID"));
     }
     return out;
+  }
+
+  // `cadence ARGS` in the test's folder, as a child process (exec: the kill reaches cadence itself).
+  pid_t start(const std::vector<std::string>& args) const {
+    std::string cmd = "cd '" + cli.dir().path().string() + "' && exec '" CADENCE_BINARY_DIR "/src/cli/cadence'";
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    cmd += " >/dev/null 2>&1";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    return pid;
+  }
+  static int wait(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return status;
   }
 
   CliRunner cli;
@@ -118,6 +137,39 @@ TEST_F(RemindCommand, KilledAtRandomMomentsEveryMessageIsDeliveredAndResentAtMos
   const auto sent = cli.run(with_repo_data({"outbox", "list", "--status", "sent"}));
   for (const auto& key : keys) EXPECT_NE(sent.out.find(key), std::string::npos) << key;
   EXPECT_GT(keys.size(), 10u);
+}
+
+TEST_F(RemindCommand, ThreePassesAtOnceOnPostgreSQLSendEachKeyOnceAndTakeOverAKilledOnesClaims) {
+  PgDatabase pg;
+  auto with_db = [&](std::vector<std::string> args) {
+    args.push_back("--db=" + pg.uri());
+    return args;
+  };
+  ASSERT_EQ(cli.run(with_db(with_repo_data({"units", "import", "units.csv"}))).code, 0);
+  SmtpTestServer server({"aiosmtpd"});
+  std::vector<pid_t> passes;
+  for (int i = 0; i < 3; ++i) passes.push_back(start(with_db(remind("2026-06-01T09:00", server))));
+  for (const auto pid : passes) EXPECT_TRUE(WIFEXITED(wait(pid)));
+  auto got = received(server);
+  ASSERT_GT(got.size(), 10u);
+  for (const auto& [key, id] : got) EXPECT_EQ(got.count(key), 1u) << key;
+
+  // The next workday, one of three is killed mid-pass; a pass after the lease takes its claims over.
+  passes.clear();
+  for (int i = 0; i < 3; ++i) passes.push_back(start(with_db(remind("2026-06-02T09:00", server))));
+  std::this_thread::sleep_for(std::chrono::milliseconds(40));
+  ::kill(passes[0], SIGKILL);
+  for (const auto pid : passes) wait(pid);
+  ASSERT_LE(cli.run(with_db(remind("2026-06-02T09:01", server))).code, 1);
+  got = received(server);
+  for (const auto& [key, id] : got) {
+    EXPECT_LE(got.count(key), 2u) << key;
+    EXPECT_EQ(got.find(key)->second, id) << key;
+  }
+  const auto left = cli.run(with_db(with_repo_data({"outbox", "list", "--status", "sending"})));
+  EXPECT_EQ(left.out.find(":"), std::string::npos) << left.out;
+  const auto pending = cli.run(with_db(with_repo_data({"outbox", "list", "--status", "pending"})));
+  EXPECT_EQ(pending.out.find(":"), std::string::npos) << pending.out;
 }
 
 }  // namespace
