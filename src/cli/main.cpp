@@ -185,6 +185,66 @@ Examples:
   cadence rules list --format json
 )",
      run_rules},
+    {"remind", "one pass of the reminder scheduler: decide what is due, send it",
+     R"(usage: cadence remind [--now YYYY-MM-DDTHH:MM[+HH:MM]] [--dry-run] [--smtp URL]
+                      [--smtp-from ADDRESS] [--smtp-user NAME] [--smtp-password-file FILE]
+
+Decides every reminder, escalation and digest due at --now (design.md, Reminders), adds the
+missing ones to the outbox, and sends what is due over SMTP, retrying temporary failures later.
+Every message has a key; none is sent twice, except once with the same Message-ID when the
+server may have accepted it before the connection dropped. `cadence serve` runs the same pass
+every minute; this is the one-shot form for cron (cadence-remind.timer) and tests.
+
+Options:
+  --now TIME                 act as if it were this instant (default now; without an offset,
+                             in the default zone, Asia/Shanghai), the Date header included
+  --dry-run                  print what would be added to the outbox; change nothing
+  --smtp URL                 smtp://host:port, smtp+starttls://host:port or smtps://host:port
+                             ([mail] smtp, CADENCE_SMTP)
+  --smtp-from ADDRESS        the sender ([mail] from)
+  --smtp-user NAME           log in as NAME ([mail] user)
+  --smtp-password-file FILE  the SMTP password, on the file's first line ([mail] password_file)
+
+Examples:
+  cadence remind --dry-run
+  cadence remind --smtp smtp://127.0.0.1:25 --smtp-from cadence@example.org
+  cadence remind --now 2026-05-07T09:00 --smtp smtp+starttls://mail.example.org:587 --smtp-from cadence@example.org --smtp-user cadence --smtp-password-file /etc/cadence/smtp-password
+)",
+     run_remind},
+    {"outbox", "the reminder emails: list them, show one, send a failed one again",
+     R"(usage: cadence outbox list [--status pending|sending|sent|failed|no_address]
+       cadence outbox show ID
+       cadence outbox retry ID
+
+list prints every message the reminder passes decided, with its status, tries, key,
+recipients and subject (no_address: the unit has no secretary address). show prints one with
+the server's last reply. retry makes a failed message pending again, for the next pass.
+
+Options:
+  --status STATUS  list only messages in this status
+
+Examples:
+  cadence outbox list --status failed
+  cadence outbox show 12
+  cadence outbox retry 12
+)",
+     run_outbox},
+    {"digests", "turn a unit's monthly and weekly digests off or on, or list those off",
+     R"(usage: cadence digests off --unit ID
+       cadence digests on --unit ID
+       cadence digests list
+
+Digests (the secretary's monthly one and the administrators' weekly one) can be turned off per
+unit; reminders, escalations and missed/overdue notices are mandatory and always sent.
+
+Options:
+  --unit ID  the unit (off, on)
+
+Examples:
+  cadence digests off --unit town-07
+  cadence digests list
+)",
+     run_digests},
     {"db", "check a database, or copy one into another (SQLite, PostgreSQL)",
      R"(usage: cadence db check
        cadence db copy --from DB --to DB [--replace]
@@ -242,7 +302,10 @@ void usage(std::ostream& out) {
          "                     send_timeout_seconds, keep_alive_seconds, max_connections,\n"
          "                     stop_timeout_seconds, cache_mb, db_pool_size,\n"
          "                     change_poll_ms; [feeds] public_url, refresh_minutes,\n"
-         "                     subtree_max_units\n"
+         "                     subtree_max_units; [mail] smtp, from, reply_to, user, password_file,\n"
+         "                     auth, helo_name, ca_file, connect_timeout_seconds,\n"
+         "                     command_timeout_seconds, max_per_connection, max_per_minute,\n"
+         "                     language, send_time, lease_seconds, max_tries, backoff_seconds\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

@@ -32,6 +32,32 @@ void read_bounded(TomlFields& t, const char* key, long long low, long long high,
     into = static_cast<int>(*n);
 }
 
+void read_mail(TomlFields t, Settings& s) {
+  t.only({"smtp", "from", "reply_to", "user", "password_file", "auth", "helo_name", "ca_file", "connect_timeout_seconds",
+          "command_timeout_seconds", "max_per_connection", "max_per_minute", "language", "send_time", "lease_seconds",
+          "max_tries", "backoff_seconds"});
+  auto text = [&](const char* key, std::string& into) { into = t.string(key, false).value_or(into); };
+  text("smtp", s.smtp_url);
+  text("from", s.smtp_from);
+  text("reply_to", s.smtp_reply_to);
+  text("user", s.smtp_user);
+  text("password_file", s.smtp_password_file);
+  text("auth", s.smtp_auth);
+  text("helo_name", s.smtp_helo);
+  text("ca_file", s.smtp_ca_file);
+  text("language", s.mail_language);
+  text("send_time", s.send_time);
+  if (s.smtp_auth != "plain" && s.smtp_auth != "login") t.error("auth", "auth must be \"plain\" or \"login\"");
+  if (s.mail_language != "zh" && s.mail_language != "en") t.error("language", "language must be \"zh\" or \"en\"");
+  read_bounded(t, "connect_timeout_seconds", 1, 600, s.smtp_connect_timeout_seconds);
+  read_bounded(t, "command_timeout_seconds", 1, 3600, s.smtp_command_timeout_seconds);
+  read_bounded(t, "max_per_connection", 1, 100'000, s.smtp_max_per_connection);
+  read_bounded(t, "max_per_minute", 0, 100'000, s.smtp_max_per_minute);
+  read_bounded(t, "lease_seconds", 10, 24 * 3600, s.outbox_lease_seconds);
+  read_bounded(t, "max_tries", 1, 1000, s.outbox_max_tries);
+  read_bounded(t, "backoff_seconds", 1, 24 * 3600, s.outbox_backoff_seconds);
+}
+
 void apply_config_file(const std::string& path, Settings& s) {
   if (!std::filesystem::exists(path)) throw UsageError("config file '" + path + "' does not exist");
   Diagnostics diagnostics;
@@ -39,7 +65,7 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds"});
+    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail"});
     s.db = f.string("db", false).value_or(s.db);
     s.db_password_file = f.string("db_password_file", false).value_or(s.db_password_file);
     read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
@@ -72,6 +98,7 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "refresh_minutes", 5, 7 * 24 * 60, s.refresh_minutes);
       read_bounded(t, "subtree_max_units", 1, 10'000'000, s.subtree_max_units);
     }
+    if (const auto* mail = f.table("mail")) read_mail(TomlFields(*mail, path, "[mail]", diagnostics), s);
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
 }
@@ -130,6 +157,10 @@ Settings resolve_settings(const Arguments& args, const std::function<const char*
   pick(s.calendars, "calendars", "CADENCE_CALENDARS");
   pick(s.listen, "listen", "CADENCE_LISTEN");
   pick(s.public_url, "public-url", "CADENCE_PUBLIC_URL");
+  pick(s.smtp_url, "smtp", "CADENCE_SMTP");
+  pick(s.smtp_from, "smtp-from", "CADENCE_SMTP_FROM");
+  pick(s.smtp_user, "smtp-user", "CADENCE_SMTP_USER");
+  pick(s.smtp_password_file, "smtp-password-file", "CADENCE_SMTP_PASSWORD_FILE");
   if (auto v = args.option("db-wait")) s.db_wait_seconds = db_wait_seconds(*v, "--db-wait");
   else if (auto e = env("CADENCE_DB_WAIT")) s.db_wait_seconds = db_wait_seconds(*e, "CADENCE_DB_WAIT");
   return s;

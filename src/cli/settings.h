@@ -40,6 +40,24 @@ struct Settings {
   // A subtree feed over more units than this is refused: rendering 10,000 units' sessions
   // takes seconds and gigabytes.
   int subtree_max_units = 2000;
+  // [mail]: reminders (--smtp, --smtp-from, --smtp-user, --smtp-password-file; CADENCE_SMTP…).
+  std::string smtp_url;
+  std::string smtp_from;
+  std::string smtp_reply_to;
+  std::string smtp_user;
+  std::string smtp_password_file;  // the password itself is never a setting: it would show in `ps`
+  std::string smtp_auth = "plain";  // plain | login
+  std::string smtp_helo = "localhost";
+  std::string smtp_ca_file;
+  int smtp_connect_timeout_seconds = 10;
+  int smtp_command_timeout_seconds = 60;
+  int smtp_max_per_connection = 100;
+  int smtp_max_per_minute = 60;
+  std::string mail_language = "zh";  // zh | en
+  std::string send_time = "09:00";   // local, in each unit's zone
+  int outbox_lease_seconds = 300;
+  int outbox_max_tries = 8;
+  int outbox_backoff_seconds = 60;
 };
 
 // Where an installed binary finds its data, from the binary's own path: PREFIX/bin/cadence with

@@ -95,6 +95,39 @@ std::vector<Migration> cadence_migrations() {
               version INTEGER NOT NULL))",
            "INSERT INTO change_counters (name, version) VALUES ('units', 0), ('records', 0), ('tokens', 0)",
        }},
+      {3,
+       "the reminder outbox",
+       {
+           // One row per X-Cadence-Key: the unique key is what makes a pass's decisions idempotent.
+           // Empty text rather than NULL where a value is absent, so one binding reads both backends.
+           R"(CREATE TABLE outbox (
+              id {autoincrement_key},
+              message_key TEXT NOT NULL UNIQUE,
+              unit TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              recipients TEXT NOT NULL,
+              subject TEXT NOT NULL,
+              text_body TEXT NOT NULL,
+              html_body TEXT NOT NULL,
+              calendar TEXT NOT NULL,
+              message_date TEXT NOT NULL,
+              zone TEXT NOT NULL,
+              status TEXT NOT NULL,
+              tries INTEGER NOT NULL,
+              resend_once INTEGER NOT NULL,
+              next_attempt_at TEXT NOT NULL,
+              lease_until TEXT NOT NULL,
+              claimed_by TEXT NOT NULL,
+              last_reply TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              sent_at TEXT NOT NULL))",
+           "CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at)",
+           // Units whose secretary and administrators asked for no digests (mandatory reminders stay).
+           R"(CREATE TABLE digest_optouts (
+              unit TEXT NOT NULL PRIMARY KEY REFERENCES units (id),
+              changed_at TEXT NOT NULL,
+              changed_by TEXT NOT NULL))",
+       }},
   };
 }
 

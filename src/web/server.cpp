@@ -4,6 +4,7 @@
 #include "web/event_loop.h"
 #include "web/exchange.h"
 #include "web/handlers.h"
+#include "web/reminder_scheduler.h"
 #include "web/database_sessions.h"
 #include "web/feed_renderer.h"
 #include "web/fetch_recorder.h"
@@ -145,6 +146,8 @@ int run_server(ServerConfig config, std::ostream& log) {
     loop_threads.emplace_back([&loop] { loop->run(); });
   }
   auto housekeeper = std::make_unique<Housekeeper>(state, access, log);
+  std::unique_ptr<ReminderScheduler> reminders;
+  if (config.reminder_pass) reminders = std::make_unique<ReminderScheduler>(config.reminder_pass, log);
   log << "cadence serve: listening on http://" << socket.address().toString() << " (" << config.workers
       << " workers, up to " << count.max << " connections)" << std::endl;
 
@@ -154,6 +157,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   access.flush();  // the lines of requests served so far come before this one
   log << "cadence serve: stopping" << std::endl;
   exchange.stop();
+  if (reminders) reminders->stop(deadline - kFlushReserve);
   for (auto& loop : loops) loop->advance(EventLoop::Stage::kStopping);
   await_closed(count, deadline - kFlushReserve);
   for (auto& loop : loops) loop->advance(EventLoop::Stage::kCutting);

@@ -4,6 +4,7 @@
 #include "core/work_calendar.h"
 
 #include <chrono>
+#include <functional>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -33,6 +34,8 @@ struct ServerConfig {
   std::size_t subtree_max_units = 2000;  // see subtree_limit.h
   std::vector<Rule> rules;
   WorkCalendar calendar;
+  // One reminder pass (reminder_scheduler.h), run every minute; none when empty.
+  std::function<void(std::chrono::system_clock::time_point)> reminder_pass;
 };
 
 // Serves until SIGTERM or SIGINT, then, within stop_timeout: stops accepting, finishes the

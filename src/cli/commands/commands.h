@@ -12,6 +12,9 @@ int run_rules(const Invocation& inv);
 int run_feed(const Invocation& inv);
 int run_serve(const Invocation& inv);
 int run_token(const Invocation& inv);
+int run_remind(const Invocation& inv);
+int run_outbox(const Invocation& inv);
+int run_digests(const Invocation& inv);
 int run_db(const Invocation& inv);
 
 }  // namespace cadence::cli

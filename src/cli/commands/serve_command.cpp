@@ -1,11 +1,43 @@
 // cadence serve [--listen HOST:PORT]
 #include "cli/commands/commands.h"
+#include "cli/mail_setup.h"
 #include "cli/workspace.h"
+#include "remind/reminder_pass.h"
 #include "web/server.h"
 
 #include <charconv>
+#include <memory>
 
 namespace cadence::cli {
+
+namespace {
+
+// Each wake-up opens its own connection (the scheduler has its own thread) and reads the units
+// afresh; one SMTP sender keeps its connection across passes. Without an SMTP server, no pass.
+std::function<void(std::chrono::system_clock::time_point)> reminder_pass(const Invocation& inv,
+                                                                        const web::ServerConfig& config) {
+  if (inv.settings.smtp_url.empty()) {
+    inv.err << "cadence serve: reminders off: no SMTP server configured ([mail] smtp or --smtp)" << std::endl;
+    return {};
+  }
+  const auto smtp = smtp_settings(inv.settings);
+  const auto settings = pass_settings(inv.settings);
+  auto sender = std::make_shared<mail::SmtpSender>(smtp);
+  const auto worker = remind::worker_id();
+  return [db_uri = inv.settings.db, rules = config.rules, calendar = config.calendar, smtp, settings, sender, worker,
+          &log = inv.err](std::chrono::system_clock::time_point now) {
+    store::Database db(db_uri, store::Access::existing);
+    const auto tree = load_unit_tree(db);
+    const remind::PassSources sources{rules, calendar, tree};
+    const auto report =
+        remind::run_pass(db, sources, date::floor<std::chrono::seconds>(now), settings, *sender, smtp, worker);
+    if (report.added > 0 || report.delivery.sent > 0 || report.delivery.failed > 0)
+      log << "cadence serve: reminders: " << report.added << " new, " << report.delivery.sent << " sent, "
+          << report.delivery.retried << " to retry, " << report.delivery.failed << " failed" << std::endl;
+  };
+}
+
+}  // namespace
 
 int run_serve(const Invocation& inv) {
   inv.args.allow({"listen"});
@@ -45,6 +77,7 @@ int run_serve(const Invocation& inv) {
   warn_missing_schedules(inv, config.calendar, Day{today.year() / 1 / 1}, Day{(today.year() + date::years{1}) / 12 / 31});
   // Opened once here so that a bad --db fails before the port is taken, with its message.
   open_database(inv, store::Access::existing);
+  config.reminder_pass = reminder_pass(inv, config);
   return web::run_server(std::move(config), inv.err);
 }
 

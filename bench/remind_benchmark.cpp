@@ -1,0 +1,108 @@
+// One reminder pass over the synthetic province: what is due for every unit (core), the texts of
+// each message, and writing them to the outbox (SQLite, a fresh file).
+#include "bench/synthetic_county.h"
+#include "calendars/calendar_loader.h"
+#include "core/record_index.h"
+#include "core/reminder_schedule.h"
+#include "core/reminder_text.h"
+#include "rules/rule_loader.h"
+#include "store/outbox.h"
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace {
+
+using namespace cadence;
+
+struct Province {
+  std::vector<Rule> rules = load_rules_or_throw(CADENCE_SOURCE_DIR "/bench/rules");
+  WorkCalendar calendar = load_calendar_or_throw(CADENCE_SOURCE_DIR "/calendars");
+  UnitTree tree;
+  std::unique_ptr<RecordIndex> records;
+
+  explicit Province(std::size_t units) : tree(bench::synthetic_units(units)) {
+    // Every rule reminds a week and a day ahead; cadences escalate after ten workdays behind.
+    for (auto& rule : rules) {
+      rule.remind.before = {*parse_iso_duration("P7D"), *parse_iso_duration("P1D")};
+      if (rule.kind == RuleKind::cadence) rule.remind.escalate_after_workdays = 10;
+    }
+    std::unordered_map<std::string, std::size_t> rule_index;
+    for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
+    records = std::make_unique<RecordIndex>(tree.size(), rules.size());
+    bench::synthetic_records(tree.units(), rules, 2026, calendar, [&](const Record& r) {
+      const auto rule = rule_index.at(r.rule);
+      records->add(*tree.find(r.unit), rule, to_entry(rules[rule], r));
+    });
+    records->seal();
+  }
+};
+
+const Province& province(std::size_t units) {
+  static std::map<std::size_t, std::unique_ptr<Province>> cache;
+  auto& p = cache[units];
+  if (!p) p = std::make_unique<Province>(units);
+  return *p;
+}
+
+std::vector<Reminder> decide_all(const Province& p, Day today) {
+  const EntriesOf entries = [&](std::size_t u, std::size_t r) { return p.records->of(u, r); };
+  const ReminderInputs in{p.rules, p.tree, entries, p.calendar};
+  SlotPlans plans;
+  std::vector<Reminder> due;
+  for (std::size_t u = 0; u < p.tree.size(); ++u) {
+    auto found = reminders_due(in, u, {today, std::chrono::hours{9}}, plans);
+    std::move(found.begin(), found.end(), std::back_inserter(due));
+  }
+  return due;
+}
+
+// Arg 1: 2026-06-01, the first workday of a month and of a week (both digests); 2: 2026-11-20.
+Day day_of(std::int64_t which) { return which == 1 ? Day{date::year{2026} / 6 / 1} : Day{date::year{2026} / 11 / 20}; }
+
+void BM_RemindersDue(benchmark::State& state) {
+  const auto& p = province(static_cast<std::size_t>(state.range(0)));
+  std::size_t due = 0;
+  for (auto _ : state) due = decide_all(p, day_of(state.range(1))).size();
+  state.counters["units"] = static_cast<double>(p.tree.size());
+  state.counters["due"] = static_cast<double>(due);
+}
+BENCHMARK(BM_RemindersDue)->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The whole first pass of a day: decide, write each message's texts, add them all to an empty outbox.
+void BM_FirstPassIntoOutbox(benchmark::State& state) {
+  const auto& p = province(static_cast<std::size_t>(state.range(0)));
+  const auto today = day_of(state.range(1));
+  std::size_t added = 0;
+  for (auto _ : state) {
+    const auto path = std::filesystem::temp_directory_path() / "cadence-remind-bench.db";
+    std::filesystem::remove(path);
+    store::Database db(path.string());
+    const auto due = decide_all(p, today);
+    std::vector<store::OutboxMessage> messages;
+    const TextContext context{p.rules, p.tree, Language::zh, today, "https://cadence.example"};
+    for (const auto& r : due) {
+      const auto text = reminder_text(r, context);
+      store::OutboxMessage m;
+      m.key = r.key;
+      m.unit = p.tree.at(r.unit).id;
+      m.kind = std::string(to_string(r.kind));
+      m.to = {p.tree.at(r.unit).secretary_email};
+      m.subject = text.subject;
+      m.text = text.text;
+      m.html = text.html;
+      m.zone = p.tree.at(r.unit).timezone;
+      messages.push_back(std::move(m));
+    }
+    added = static_cast<std::size_t>(store::Outbox(db).add(messages));
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  state.counters["added"] = static_cast<double>(added);
+}
+BENCHMARK(BM_FirstPassIntoOutbox)->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,222 @@
+#include "remind/reminder_pass.h"
+
+#include "core/record_index.h"
+#include "core/reminder_schedule.h"
+#include "remind/reminder_attachment.h"
+#include "store/record_repository.h"
+
+#include <date/tz.h>
+
+#include <random>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace cadence::remind {
+
+namespace {
+
+// Records from the start of the previous year (the earliest period a pass judges) to today.
+RecordIndex load_records(store::Database& db, const PassSources& s, Day from, Day to) {
+  std::unordered_map<std::string_view, std::size_t> rule_index;
+  for (std::size_t r = 0; r < s.rules.size(); ++r) rule_index.emplace(s.rules[r].id, r);
+  std::unordered_map<std::string, std::optional<Day>> period_starts;
+  RecordIndex index(s.tree.size(), s.rules.size());
+  store::RecordRepository(db).scan(from, to, [&](std::string_view unit, std::string_view rule, Day date,
+                                                 std::string_view tags, std::string_view period) {
+    const auto u = s.tree.find(unit);
+    const auto r = rule_index.find(rule);
+    if (!u || r == rule_index.end()) return;
+    std::optional<Day> names;
+    if (!period.empty()) {
+      auto [it, fresh] = period_starts.try_emplace(std::string(period));
+      if (fresh) {
+        const auto p = parse_period(period);
+        it->second = p ? std::optional<Day>(p->start) : std::nullopt;
+      }
+      names = it->second;
+    }
+    index.add(*u, r->second, to_entry(s.rules[r->second], date, tags, names));
+  });
+  index.seal();
+  return index;
+}
+
+std::vector<std::string> recipients(const Reminder& r, const UnitTree& tree) {
+  const Unit& unit = tree.at(r.unit);
+  const auto parent = tree.parent(r.unit);
+  const std::vector<std::string> none;
+  const auto& parent_admins = parent ? tree.at(*parent).admin_emails : none;
+  std::vector<std::string> to;
+  switch (audience_of(r.kind)) {
+    case Audience::secretary:
+      if (!unit.secretary_email.empty()) to.push_back(unit.secretary_email);
+      break;
+    case Audience::parent_admins: to = parent_admins; break;
+    case Audience::own_admins: to = unit.admin_emails; break;
+    case Audience::secretary_and_parent_admins:
+      if (!unit.secretary_email.empty()) to.push_back(unit.secretary_email);
+      to.insert(to.end(), parent_admins.begin(), parent_admins.end());
+      break;
+  }
+  return to;
+}
+
+// The local moment in each zone, asked of the time-zone database once per zone.
+class Moments {
+ public:
+  Moments(std::chrono::sys_seconds now, std::chrono::minutes send_time) : now_(now), send_time_(send_time) {}
+  const ReminderMoment& of(const std::string& zone) {
+    auto it = cache_.find(zone);
+    if (it != cache_.end()) return it->second;
+    const auto local = date::locate_zone(zone)->to_local(now_);
+    const auto day = date::floor<date::days>(local);
+    ReminderMoment m{Day{day.time_since_epoch()}, std::chrono::duration_cast<std::chrono::minutes>(local - day),
+                     send_time_};
+    return cache_.emplace(zone, m).first->second;
+  }
+
+ private:
+  std::chrono::sys_seconds now_;
+  std::chrono::minutes send_time_;
+  std::unordered_map<std::string, ReminderMoment> cache_;
+};
+
+}  // namespace
+
+Decision decide(store::Database& db, const PassSources& s, std::chrono::sys_seconds now, const PassSettings& settings,
+                bool attach_versions) {
+  Moments moments(now, settings.send_time);
+  const date::year_month_day today{date::floor<date::days>(now)};
+  // A day of slack either side: zones are at most a day off UTC.
+  const Day from{(today.year() - date::years{1}) / 1 / 1};
+  const Day to = Day{date::sys_days{today}.time_since_epoch()} + date::days{1};
+  // Before the records are read: an attachment's version is settled only if they are still current.
+  const auto basis = store::change_versions(db);
+  const auto records = load_records(db, s, from, to);
+  const EntriesOf entries = [&](std::size_t u, std::size_t r) { return records.of(u, r); };
+  ReminderInputs in{s.rules, s.tree, entries, s.calendar};
+  in.no_digests.assign(s.tree.size(), false);
+  for (const auto& id : store::DigestOptouts(db).units())
+    if (const auto u = s.tree.find(id)) in.no_digests[*u] = true;
+  SlotPlans plans;
+  std::vector<Reminder> due;
+  for (std::size_t u = 0; u < s.tree.size(); ++u) {
+    auto found = reminders_due(in, u, moments.of(s.tree.at(u).timezone), plans);
+    std::move(found.begin(), found.end(), std::back_inserter(due));
+  }
+  std::vector<std::string> keys;
+  keys.reserve(due.size());
+  for (const auto& r : due) keys.push_back(r.key);
+  const auto existing = store::Outbox(db).existing_keys(keys);
+  Decision decision;
+  decision.due = static_cast<int>(due.size());
+  for (const auto& r : due) {
+    if (existing.contains(r.key)) continue;
+    const Unit& unit = s.tree.at(r.unit);
+    const TextContext context{s.rules, s.tree, settings.language, moments.of(unit.timezone).today, settings.public_url};
+    const auto text = reminder_text(r, context);
+    store::OutboxMessage m;
+    m.key = r.key;
+    m.unit = unit.id;
+    m.kind = std::string(to_string(r.kind));
+    m.to = recipients(r, s.tree);
+    m.subject = text.subject;
+    m.text = text.text;
+    m.html = text.html;
+    m.calendar = attachment(db, in, r, context.today, attach_versions ? &basis : nullptr);
+    m.date = now;
+    m.zone = unit.timezone;
+    m.next_attempt = now;
+    m.created = now;
+    decision.fresh.push_back(std::move(m));
+  }
+  return decision;
+}
+
+namespace {
+
+mail::Message to_message(const store::OutboxMessage& row, const mail::Mailbox& from,
+                         const std::optional<mail::Mailbox>& reply_to) {
+  mail::Message m;
+  m.key = row.key;
+  m.from = from;
+  m.reply_to = reply_to;
+  for (const auto& address : row.to) m.to.push_back({"", address});
+  m.subject = row.subject;
+  m.text = row.text;
+  m.html = row.html;
+  if (!row.calendar.empty()) m.calendar = row.calendar;
+  m.date = row.date;
+  m.zone = date::locate_zone(row.zone);
+  return m;
+}
+
+std::chrono::seconds backoff(const PassSettings& settings, int tries) {
+  auto wait = settings.first_backoff;
+  for (int i = 1; i < tries && wait < std::chrono::hours{24}; ++i) wait *= 2;
+  return wait;
+}
+
+void settle(store::Outbox& outbox, const store::OutboxMessage& row, const mail::Delivery& d, std::chrono::sys_seconds now,
+            const std::string& worker, const PassSettings& settings, DeliveryReport& report) {
+  using mail::DeliveryResult;
+  switch (d.result) {
+    case DeliveryResult::sent: outbox.mark_sent(row.id, worker, d.reply, now); ++report.sent; return;
+    case DeliveryResult::permanent_failure: outbox.mark_failed(row.id, worker, d.reply); ++report.failed; return;
+    case DeliveryResult::unknown:
+      // The server may have it: one resend with the same Message-ID, and no more.
+      if (row.resend_once) {
+        outbox.mark_sent(row.id, worker, "unconfirmed: " + d.reply, now);
+        ++report.sent;
+      } else {
+        outbox.mark_retry(row.id, worker, d.reply, now, true);
+        ++report.retried;
+      }
+      return;
+    case DeliveryResult::temporary_failure:
+      if (row.tries >= settings.max_tries) {
+        outbox.mark_failed(row.id, worker, "after " + std::to_string(row.tries) + " tries: " + d.reply);
+        ++report.failed;
+      } else {
+        outbox.mark_retry(row.id, worker, d.reply, now + backoff(settings, row.tries), row.resend_once);
+        ++report.retried;
+      }
+      return;
+  }
+}
+
+}  // namespace
+
+DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbox& from,
+                       const std::optional<mail::Mailbox>& reply_to, std::chrono::sys_seconds now,
+                       const std::string& worker, const PassSettings& settings) {
+  store::Outbox outbox(db);
+  DeliveryReport report;
+  for (;;) {
+    const auto batch = outbox.claim(worker, settings.claim_batch, now, settings.lease);
+    if (batch.empty()) return report;
+    for (const auto& row : batch) settle(outbox, row, send(to_message(row, from, reply_to)), now, worker, settings, report);
+  }
+}
+
+PassReport run_pass(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
+                    const PassSettings& settings, mail::SmtpSender& sender, const mail::SmtpSettings& smtp,
+                    const std::string& worker) {
+  const auto decision = decide(db, sources, now, settings, true);
+  PassReport report;
+  report.due = decision.due;
+  report.added = store::Outbox(db).add(decision.fresh);
+  for (const auto& m : decision.fresh) report.no_address += m.to.empty();
+  const Send send = [&](const mail::Message& m) { return sender.send(m); };
+  report.delivery = deliver(db, send, smtp.from, smtp.reply_to, now, worker, settings);
+  return report;
+}
+
+std::string worker_id() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  std::random_device random;
+  return std::string(host) + ":" + std::to_string(::getpid()) + ":" + std::to_string(random());
+}
+
+}  // namespace cadence::remind

@@ -1,0 +1,74 @@
+#pragma once
+// One pass of the reminder scheduler: decide what is due from the database (core), add the keys
+// not yet in the outbox with their texts, then claim, send and mark. Every wake-up of `serve` and
+// every `cadence remind` runs exactly this; nothing is kept between passes but the outbox.
+#include "core/reminder_text.h"
+#include "core/rule.h"
+#include "core/unit_tree.h"
+#include "core/work_calendar.h"
+#include "mail/smtp_sender.h"
+#include "store/database.h"
+#include "store/outbox.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cadence::remind {
+
+struct PassSettings {
+  std::chrono::minutes send_time{9 * 60};  // local, in each unit's zone
+  Language language = Language::zh;
+  std::string public_url;
+  std::chrono::seconds lease{300};  // a claim not marked by then is taken over
+  int max_tries = 8;
+  std::chrono::seconds first_backoff{60};  // doubled after each temporary failure
+  int claim_batch = 50;
+};
+
+struct PassSources {
+  const std::vector<Rule>& rules;
+  const WorkCalendar& calendar;
+  const UnitTree& tree;
+};
+
+struct Decision {
+  std::vector<store::OutboxMessage> fresh;  // keys with no outbox row yet
+  int due = 0;                              // keys due, old and new
+};
+
+// What is due at `now` and not yet in the outbox, with the texts the messages will carry.
+// Reads only: `cadence remind --dry-run` shows it; a pass then adds it.
+Decision decide(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
+                const PassSettings& settings, bool attach_versions);
+
+using Send = std::function<mail::Delivery(const mail::Message&)>;
+
+struct DeliveryReport {
+  int sent = 0;
+  int retried = 0;
+  int failed = 0;
+};
+
+// Claims due outbox rows batch by batch and sends them until none is left.
+DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbox& from,
+                       const std::optional<mail::Mailbox>& reply_to, std::chrono::sys_seconds now,
+                       const std::string& worker, const PassSettings& settings);
+
+struct PassReport {
+  int due = 0;
+  int added = 0;
+  int no_address = 0;  // of those added
+  DeliveryReport delivery;
+};
+
+// decide, add what is new, deliver: what `cadence remind` and each wake-up of `serve` do.
+PassReport run_pass(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
+                    const PassSettings& settings, mail::SmtpSender& sender, const mail::SmtpSettings& smtp,
+                    const std::string& worker);
+
+// A claimer's name, unique among the processes sharing a database: host, pid and a random part.
+std::string worker_id();
+
+}  // namespace cadence::remind

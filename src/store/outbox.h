@@ -1,0 +1,86 @@
+#pragma once
+// The outbox: one row per reminder key, written by the pass that decided it, then claimed under a
+// lease, sent and marked. A claim is a conditional update (FOR UPDATE SKIP LOCKED on PostgreSQL),
+// so two processes never hold one row, and a row whose holder died is taken over once its lease
+// expires: the only way a key goes out twice is that holder dying after the SMTP server may have
+// accepted the message, which design.md allows (same Message-ID).
+#include "store/database.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace cadence::store {
+
+// pending: to be sent at next_attempt; sending: claimed, lease running; sent; failed: given up
+// (permanent refusal or too many tries); no_address: nobody to send it to (a unit without a
+// secretary address), kept so that it is listed rather than silently skipped.
+inline constexpr const char* kOutboxStatuses[] = {"pending", "sending", "sent", "failed", "no_address"};
+
+struct OutboxMessage {
+  std::int64_t id = 0;
+  std::string key;
+  std::string unit;
+  std::string kind;
+  std::vector<std::string> to;  // addresses; display names are the composer's
+  std::string subject;
+  std::string text;
+  std::string html;
+  std::string calendar;  // empty: none
+  std::chrono::sys_seconds date{};  // the Date header: when the pass decided it
+  std::string zone;
+  std::string status = "pending";
+  int tries = 0;
+  bool resend_once = false;  // a delivery was unknown: one more is allowed, no other
+  std::chrono::sys_seconds next_attempt{};
+  std::string last_reply;
+  std::chrono::sys_seconds created{};
+  std::optional<std::chrono::sys_seconds> sent_at;
+};
+
+class Outbox {
+ public:
+  explicit Outbox(Database& db) : db_(db) {}
+
+  // Which of `keys` have a row already (chunked IN lists: a pass asks about many).
+  std::unordered_set<std::string> existing_keys(std::span<const std::string> keys);
+  // Adds the messages whose key has no row yet, in one transaction; returns how many were new.
+  int add(std::span<const OutboxMessage> messages);
+  // Claims up to `limit` rows that are due (pending, next attempt reached) or whose holder's
+  // lease expired, for `worker` until now + lease; each claim counts as a try.
+  std::vector<OutboxMessage> claim(const std::string& worker, int limit, std::chrono::sys_seconds now,
+                                   std::chrono::seconds lease);
+  // The marks apply only to a row `worker` still holds.
+  void mark_sent(std::int64_t id, const std::string& worker, const std::string& reply, std::chrono::sys_seconds now);
+  void mark_retry(std::int64_t id, const std::string& worker, const std::string& reply,
+                  std::chrono::sys_seconds next_attempt, bool resend_once);
+  void mark_failed(std::int64_t id, const std::string& worker, const std::string& reply);
+
+  std::vector<OutboxMessage> list(const std::optional<std::string>& status);
+  std::optional<OutboxMessage> find(std::int64_t id);
+  // A failed row back to pending with its tries reset; false when there is no failed row `id`.
+  bool retry(std::int64_t id, std::chrono::sys_seconds now);
+
+ private:
+  std::vector<OutboxMessage> select(const std::string& where, const std::vector<std::string>& values);
+
+  Database& db_;
+};
+
+// Digests turned off per unit (design: digests can be, mandatory reminders cannot).
+class DigestOptouts {
+ public:
+  explicit DigestOptouts(Database& db) : db_(db) {}
+  std::unordered_set<std::string> units();
+  // Returns whether anything changed.
+  bool set(const std::string& unit, bool digests_on, const std::string& actor);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace cadence::store

@@ -1,0 +1,98 @@
+#include "store/outbox.h"
+
+#include "store_fixture.h"
+
+#include <gtest/gtest.h>
+
+namespace cadence::store {
+namespace {
+
+using namespace std::chrono_literals;
+
+class OutboxTest : public test::StoreTest {
+ protected:
+  std::chrono::sys_seconds at(int minutes) const { return t0 + std::chrono::minutes{minutes}; }
+
+  OutboxMessage message(const std::string& key, std::vector<std::string> to = {"sec@t.example"}) const {
+    OutboxMessage m;
+    m.key = key;
+    m.unit = "t";
+    m.kind = "upcoming";
+    m.to = std::move(to);
+    m.subject = "【提醒】主题";
+    m.text = "正文";
+    m.html = "<p>正文</p>";
+    m.date = t0;
+    m.zone = "Asia/Shanghai";
+    m.next_attempt = t0;
+    m.created = t0;
+    return m;
+  }
+
+  std::chrono::sys_seconds t0 = date::sys_days{date::year{2026} / 5 / 7} + 1h;
+  Outbox outbox{db};
+};
+
+TEST_P(OutboxTest, OneRowPerKeyHoweverOftenAPassAddsIt) {
+  const std::vector<OutboxMessage> batch{message("k1"), message("k2")};
+  EXPECT_EQ(outbox.add(batch), 2);
+  EXPECT_EQ(outbox.add(batch), 0);
+  const std::vector<std::string> keys{"k1", "k3"};
+  EXPECT_EQ(outbox.existing_keys(keys), (std::unordered_set<std::string>{"k1"}));
+  const auto rows = outbox.list(std::nullopt);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].subject, "【提醒】主题");
+  EXPECT_EQ(rows[0].to, std::vector<std::string>{"sec@t.example"});
+  EXPECT_EQ(rows[0].date, t0);
+}
+
+TEST_P(OutboxTest, AUnitWithoutAnAddressIsListedAsSuch) {
+  const std::vector<OutboxMessage> batch{message("k1", {})};
+  outbox.add(batch);
+  EXPECT_EQ(outbox.list(std::string("no_address")).size(), 1u);
+  EXPECT_TRUE(outbox.claim("w1", 10, at(0), 60s).empty());
+}
+
+TEST_P(OutboxTest, AClaimedRowIsNobodyElsesUntilItsLeaseExpires) {
+  const std::vector<OutboxMessage> batch{message("k1"), message("k2")};
+  outbox.add(batch);
+  auto other = reopen();
+  Outbox second(*other);
+  EXPECT_EQ(outbox.claim("w1", 1, at(0), 60s).size(), 1u);
+  const auto rest = second.claim("w2", 10, at(0), 60s);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].key, "k2");
+  EXPECT_TRUE(second.claim("w2", 10, at(0), 60s).empty());
+  // w1 died: after its lease, its row is taken over, and counted as another try.
+  const auto taken = second.claim("w2", 10, at(2), 60s);
+  ASSERT_EQ(taken.size(), 2u);
+  EXPECT_EQ(taken[0].key, "k1");
+  EXPECT_EQ(taken[0].tries, 2);
+  // A mark by the holder that lost the row changes nothing.
+  outbox.mark_sent(taken[0].id, "w1", "250 ok", at(2));
+  EXPECT_EQ(outbox.find(taken[0].id)->status, "sending");
+  second.mark_sent(taken[0].id, "w2", "250 ok", at(2));
+  EXPECT_EQ(outbox.find(taken[0].id)->status, "sent");
+  EXPECT_EQ(outbox.find(taken[0].id)->sent_at, at(2));
+}
+
+TEST_P(OutboxTest, RetriesWaitForTheirTimeAndFailuresCanBeRetried) {
+  const std::vector<OutboxMessage> batch{message("k1")};
+  outbox.add(batch);
+  auto row = outbox.claim("w1", 10, at(0), 60s).at(0);
+  outbox.mark_retry(row.id, "w1", "451 try later", at(5), false);
+  EXPECT_TRUE(outbox.claim("w1", 10, at(4), 60s).empty());
+  row = outbox.claim("w1", 10, at(5), 60s).at(0);
+  EXPECT_EQ(row.last_reply, "451 try later");
+  outbox.mark_failed(row.id, "w1", "550 no such user");
+  EXPECT_EQ(outbox.find(row.id)->status, "failed");
+  EXPECT_EQ(outbox.find(row.id)->last_reply, "550 no such user");
+  EXPECT_TRUE(outbox.retry(row.id, at(10)));
+  EXPECT_FALSE(outbox.retry(row.id, at(10)));
+  EXPECT_EQ(outbox.claim("w1", 10, at(10), 60s).at(0).tries, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, CADENCE_BOTH_BACKENDS);
+
+}  // namespace
+}  // namespace cadence::store
