@@ -1,33 +1,40 @@
 // `cadence records import` streams the file into the store (bounded memory) and stays all or
 // nothing: every bad row named, repeats found among rows of any batch, nothing written.
 #include "cli_runner.h"
+#include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
 namespace cadence {
 namespace {
 
+using testing::Backend;
 using testing::CliRunner;
 
 const std::string kGolden = CADENCE_SOURCE_DIR "/tests/cli/golden";
 const std::string kHeader = "unit,rule,date,tags,period,note\n";
 
-std::vector<std::string> golden(std::vector<std::string> args) {
-  args.push_back("--rules=" + kGolden + "/rules");
-  args.push_back("--calendars=" CADENCE_SOURCE_DIR "/calendars");
-  return args;
-}
-
-class RecordsImportTest : public ::testing::Test {
+// The bulk path differs by backend (SQLite stages in a temp table; PostgreSQL in multi-row
+// inserts): each test runs on both.
+class RecordsImportTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override { ASSERT_EQ(cli.run(golden({"units", "import", kGolden + "/units.csv"})).code, 0); }
+  std::vector<std::string> golden(std::vector<std::string> args) const {
+    args.push_back("--rules=" + kGolden + "/rules");
+    args.push_back("--calendars=" CADENCE_SOURCE_DIR "/calendars");
+    args.push_back("--db=" + db.uri());
+    return args;
+  }
   std::string listed(const std::string& unit) const {
     return cli.run(golden({"records", "list", "--unit", unit})).out;
   }
+  testing::TestDatabase db{GetParam()};
   CliRunner cli;
 };
 
-TEST_F(RecordsImportTest, EveryBadRowAndEveryRepeatIsNamedAndNothingIsStored) {
+INSTANTIATE_TEST_SUITE_P(Backends, RecordsImportTest, CADENCE_BOTH_BACKENDS);
+
+TEST_P(RecordsImportTest, EveryBadRowAndEveryRepeatIsNamedAndNothingIsStored) {
   const auto path = cli.dir().write("r.csv", kHeader +
                                                  "town-b,study-group-session,2026-01-08,,,\n"   // 2
                                                  "town-b,study-group-session,2026-01-09,,,\n"   // 3
@@ -46,7 +53,7 @@ TEST_F(RecordsImportTest, EveryBadRowAndEveryRepeatIsNamedAndNothingIsStored) {
   EXPECT_EQ(listed("town-b").find("2026-01-08"), std::string::npos);
 }
 
-TEST_F(RecordsImportTest, RepeatsBeyondTheFiftyNamedAreCounted) {
+TEST_P(RecordsImportTest, RepeatsBeyondTheFiftyNamedAreCounted) {
   std::string content = kHeader;
   for (int i = 0; i < 60; ++i) content += "town-b,study-group-session,2026-01-08,,,\n";
   const auto path = cli.dir().write("r.csv", content);
@@ -58,7 +65,7 @@ TEST_F(RecordsImportTest, RepeatsBeyondTheFiftyNamedAreCounted) {
   EXPECT_NE(r.err.find("9 more rows have problems"), std::string::npos) << r.err;
 }
 
-TEST_F(RecordsImportTest, AFileOfMoreThanOneBatchIsStoredWhole) {
+TEST_P(RecordsImportTest, AFileOfMoreThanOneBatchIsStoredWhole) {
   // Staged 10,000 rows at a time: 25,000 distinct (date, note) rows span three batches.
   std::string content = kHeader;
   int rows = 0;
