@@ -3,6 +3,7 @@
 #include "cli/arguments.h"
 #include "cli/workspace.h"
 #include "core/diagnostic.h"
+#include "mail/password_file.h"
 
 #include <date/tz.h>
 
@@ -44,10 +45,7 @@ mail::SmtpSettings smtp_settings(const Settings& s) {
   }
   m.helo_name = s.smtp_helo;
   m.user = s.smtp_user;
-  if (!s.smtp_password_file.empty()) {
-    m.password = read_file(s.smtp_password_file);
-    while (!m.password.empty() && (m.password.back() == '\n' || m.password.back() == '\r')) m.password.pop_back();
-  }
+  if (!s.smtp_password_file.empty()) m.password = mail::read_password_file(s.smtp_password_file);
   m.auth = s.smtp_auth == "login" ? mail::SmtpAuth::login : mail::SmtpAuth::plain;
   m.ca_file = s.smtp_ca_file;
   m.connect_timeout = std::chrono::seconds{s.smtp_connect_timeout_seconds};

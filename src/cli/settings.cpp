@@ -1,6 +1,7 @@
 #include "cli/settings.h"
 
 #include "core/diagnostic.h"
+#include "mail/address_header.h"
 #include "toml/toml_fields.h"
 
 #include <charconv>
@@ -47,6 +48,14 @@ void read_mail(TomlFields t, Settings& s) {
   text("ca_file", s.smtp_ca_file);
   text("language", s.mail_language);
   text("send_time", s.send_time);
+  for (const auto& [key, address] : {std::pair<const char*, const std::string&>{"from", s.smtp_from}, {"reply_to", s.smtp_reply_to}}) {
+    if (address.empty()) continue;
+    try {
+      mail::check_address(address);
+    } catch (const std::invalid_argument& e) {
+      t.error(key, std::string(key) + ": " + e.what());
+    }
+  }
   if (s.smtp_auth != "plain" && s.smtp_auth != "login") t.error("auth", "auth must be \"plain\" or \"login\"");
   if (s.mail_language != "zh" && s.mail_language != "en") t.error("language", "language must be \"zh\" or \"en\"");
   read_bounded(t, "connect_timeout_seconds", 1, 600, s.smtp_connect_timeout_seconds);
@@ -74,7 +83,7 @@ void apply_config_file(const std::string& path, Settings& s) {
     s.region = f.string("region", false).value_or(s.region);
     s.timezone = f.string("timezone", false).value_or(s.timezone);
     if (const auto* serve = f.table("serve")) {
-      TomlFields t(*serve, path, "[serve]", diagnostics);
+      TomlFields t(*serve, path, "[serve] ", diagnostics);
       t.only({"listen", "threads", "workers", "header_timeout_seconds", "body_timeout_seconds", "send_timeout_seconds",
               "keep_alive_seconds", "max_connections", "stop_timeout_seconds", "cache_mb",
               "db_pool_size", "change_poll_ms"});
@@ -92,13 +101,13 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "change_poll_ms", 10, 60'000, s.change_poll_ms);
     }
     if (const auto* feeds = f.table("feeds")) {
-      TomlFields t(*feeds, path, "[feeds]", diagnostics);
+      TomlFields t(*feeds, path, "[feeds] ", diagnostics);
       t.only({"public_url", "refresh_minutes", "subtree_max_units"});
       s.public_url = t.string("public_url", false).value_or(s.public_url);
       read_bounded(t, "refresh_minutes", 5, 7 * 24 * 60, s.refresh_minutes);
       read_bounded(t, "subtree_max_units", 1, 10'000'000, s.subtree_max_units);
     }
-    if (const auto* mail = f.table("mail")) read_mail(TomlFields(*mail, path, "[mail]", diagnostics), s);
+    if (const auto* mail = f.table("mail")) read_mail(TomlFields(*mail, path, "[mail] ", diagnostics), s);
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
 }

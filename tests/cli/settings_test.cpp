@@ -48,6 +48,20 @@ TEST_F(SettingsTest, DatabasePoolAndChangePollAreReadAndBounded) {
             std::string::npos);
 }
 
+TEST_F(SettingsTest, MailIsReadWithEveryProblemAtItsLine) {
+  const auto s = with_config("[mail]\nsmtp = \"smtps://mail.example.org:465\"\nfrom = \"cadence@example.org\"\n"
+                             "max_per_minute = 0\nlanguage = \"en\"\n");
+  EXPECT_EQ(s.smtp_url, "smtps://mail.example.org:465");
+  EXPECT_EQ(s.smtp_from, "cadence@example.org");
+  EXPECT_EQ(s.smtp_max_per_minute, 0);
+  EXPECT_EQ(s.mail_language, "en");
+  const auto all = error_of("[mail]\nfrom = \"not an address\"\nauth = \"cram\"\npassword = \"secret\"\n");
+  EXPECT_NE(all.find("cadence.toml:2:8: error: [mail] from: "), std::string::npos) << all;
+  EXPECT_NE(all.find("cadence.toml:3:8: error: [mail] auth must be \"plain\" or \"login\""), std::string::npos) << all;
+  EXPECT_NE(all.find("[mail] unknown key 'password'"), std::string::npos) << all;
+  EXPECT_EQ(all.find("secret"), std::string::npos) << all;
+}
+
 TEST_F(SettingsTest, KeepAliveIsReadAndBounded) {
   EXPECT_EQ(with_config("").keep_alive_seconds, 5);
   EXPECT_EQ(with_config("[serve]\nkeep_alive_seconds = 75\n").keep_alive_seconds, 75);
