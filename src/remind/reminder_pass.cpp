@@ -7,6 +7,7 @@
 
 #include <date/tz.h>
 
+#include <chrono>
 #include <random>
 #include <unistd.h>
 #include <unordered_map>
@@ -192,10 +193,19 @@ DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbo
                        const std::string& worker, const PassSettings& settings) {
   store::Outbox outbox(db);
   DeliveryReport report;
+  // The pass acts as of `now`, but sending takes real time (a rate limit makes a long pass): each
+  // batch is claimed, and its lease runs, from the moment it is claimed, so a later batch is
+  // never taken over by another process while this one is still sending it.
+  const auto started = std::chrono::steady_clock::now();
+  const auto at = [&] {
+    return now + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+  };
   for (;;) {
-    const auto batch = outbox.claim(worker, settings.claim_batch, now, settings.lease);
+    const auto claimed_at = at();
+    const auto batch = outbox.claim(worker, settings.claim_batch, claimed_at, settings.lease);
     if (batch.empty()) return report;
-    for (const auto& row : batch) settle(outbox, row, send(to_message(row, from, reply_to)), now, worker, settings, report);
+    for (const auto& row : batch)
+      settle(outbox, row, send(to_message(row, from, reply_to)), claimed_at, worker, settings, report);
   }
 }
 
