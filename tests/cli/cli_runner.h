@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <sys/wait.h>
 #include <vector>
 
@@ -26,9 +27,9 @@ inline std::string shell_quote(const std::string& s) {
 
 class CliRunner {
  public:
-  CliRunner() {
-    dir_.write("empty", "");
-  }
+  CliRunner() { dir_.write("empty", ""); }
+  // Every run gets --db=`db`: a test fixture that runs on either backend (support/test_database.h).
+  explicit CliRunner(std::string db) : db_(std::move(db)) { dir_.write("empty", ""); }
   const TempDir& dir() const { return dir_; }
 
   // Global options point at the repository's rules and calendars unless the test overrides them.
@@ -36,6 +37,7 @@ class CliRunner {
     std::string cmd = "cd " + shell_quote(dir_.path().string()) + " && " + env + " NO_COLOR=1 " +
                       shell_quote(CADENCE_BINARY_DIR "/src/cli/cadence");
     for (const auto& a : args) cmd += " " + shell_quote(a);
+    if (!db_.empty()) cmd += " " + shell_quote("--db=" + db_);
     cmd += " >" + shell_quote(dir_.file(".out")) + " 2>" + shell_quote(dir_.file(".err")) + " </dev/null";
     const int status = std::system(cmd.c_str());
     CliResult r;
@@ -54,6 +56,7 @@ class CliRunner {
 
  private:
   TempDir dir_;
+  std::string db_;
 };
 
 inline std::vector<std::string> with_repo_data(std::vector<std::string> args) {

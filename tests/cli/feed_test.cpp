@@ -3,6 +3,7 @@
 // see the occurrences, due dates, alarms and texts we meant, in Asia/Shanghai, across the 2026
 // National Day week and its make-up Saturday (2026-10-10).
 #include "cli_runner.h"
+#include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
@@ -30,7 +31,8 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-class FeedTest : public ::testing::Test {
+// Item versions come from the database (feed_items): each test runs on both backends.
+class FeedTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     cli.dir().write("units.csv",
@@ -82,10 +84,13 @@ class FeedTest : public ::testing::Test {
     return out;
   }
 
-  CliRunner cli;
+  TestDatabase db{GetParam()};
+  CliRunner cli{db.uri()};
 };
 
-TEST_F(FeedTest, IndependentParsersSeeTheSessionsDeadlinesAndAlarmsWeMeant) {
+INSTANTIATE_TEST_SUITE_P(Backends, FeedTest, CADENCE_BOTH_BACKENDS);
+
+TEST_P(FeedTest, IndependentParsersSeeTheSessionsDeadlinesAndAlarmsWeMeant) {
   const auto feed = run({"feed", "--unit", "b1", "--as-of", "2026-09-15", "--holidays"});
   ASSERT_EQ(feed.code, 0) << feed.err;
   const auto py = python(feed.out);
@@ -123,7 +128,7 @@ TEST_F(FeedTest, IndependentParsersSeeTheSessionsDeadlinesAndAlarmsWeMeant) {
   }
 }
 
-TEST_F(FeedTest, AnUnchangedFeedIsByteStableAndAChangedItemRaisesItsSequence) {
+TEST_P(FeedTest, AnUnchangedFeedIsByteStableAndAChangedItemRaisesItsSequence) {
   const auto first = run({"feed", "--unit", "b1", "--as-of", "2026-09-15"});
   const auto again = run({"feed", "--unit", "b1", "--as-of", "2026-09-15"});
   ASSERT_EQ(first.code, 0) << first.err;
@@ -142,7 +147,7 @@ TEST_F(FeedTest, AnUnchangedFeedIsByteStableAndAChangedItemRaisesItsSequence) {
   EXPECT_NE(starting_with(lines, "EVENT|monthly-study.2026-10.1")[0].find("|0|"), std::string::npos);
 }
 
-TEST_F(FeedTest, ParentFeedWithSubtreeScopeAddsDescendantsDeadlines) {
+TEST_P(FeedTest, ParentFeedWithSubtreeScopeAddsDescendantsDeadlines) {
   const auto own = run({"feed", "--unit", "c1", "--as-of", "2026-09-15"});
   const auto subtree = run({"feed", "--unit", "c1", "--as-of", "2026-09-15", "--scope", "subtree"});
   ASSERT_EQ(subtree.code, 0) << subtree.err;
@@ -152,7 +157,7 @@ TEST_F(FeedTest, ParentFeedWithSubtreeScopeAddsDescendantsDeadlines) {
   EXPECT_EQ(lines[1], "TODO|quarter-report.2026-Q3.due.b1@cadence|2026-10-13|NEEDS-ACTION|截止：第一支部, 机关·季度报告（2026年第3季度）|END-259200");
 }
 
-TEST_F(FeedTest, ImportingOurOwnFeedTakesOnlyWhatWasHeld) {
+TEST_P(FeedTest, ImportingOurOwnFeedTakesOnlyWhatWasHeld) {
   const auto feed = run({"feed", "--unit", "b1", "--as-of", "2026-09-15"});
   cli.dir().write("export.ics", feed.out);
   const auto dry = run({"records", "import-ics", "--unit", "b1", "export.ics", "--dry-run", "--as-of", "2026-09-15"});
@@ -164,7 +169,7 @@ TEST_F(FeedTest, ImportingOurOwnFeedTakesOnlyWhatWasHeld) {
   EXPECT_NE(dry.out.find("skip: a Cadence suggestion (TENTATIVE), not held"), std::string::npos) << dry.out;
 }
 
-TEST_F(FeedTest, PlanAsIcsHasOneTentativeEventPerSlot) {
+TEST_P(FeedTest, PlanAsIcsHasOneTentativeEventPerSlot) {
   const auto plan = run({"plan", "--unit", "b1", "--year", "2026", "--format", "ics"});
   ASSERT_EQ(plan.code, 0) << plan.err;
   const auto events = starting_with(python(plan.out), "EVENT|");
@@ -175,7 +180,7 @@ TEST_F(FeedTest, PlanAsIcsHasOneTentativeEventPerSlot) {
 
 // The test's own calendar folder, so that it holds whatever years the repository has notices
 // for: 2026's notice (one day of it), and only 2027's lunar dates.
-TEST_F(FeedTest, TheHolidayLayerMarksAYearWithoutANoticeAsProvisional) {
+TEST_P(FeedTest, TheHolidayLayerMarksAYearWithoutANoticeAsProvisional) {
   cli.dir().write("cal/cn/holidays-2026.toml", "year = 2026\nnotice = \"2026年通知\"\n[[holiday]]\nname = \"国庆节\"\noff = [2026-10-01]\nmakeup = []\n");
   cli.dir().write("cal/cn/observances.toml",
                   "[[lunar]]\nname = \"除夕\"\ndates = [2027-02-05]\n[[lunar]]\nname = \"清明\"\ndates = [2027-04-05]\n"
@@ -197,7 +202,7 @@ TEST_F(FeedTest, TheHolidayLayerMarksAYearWithoutANoticeAsProvisional) {
   }
 }
 
-TEST_F(FeedTest, UnknownUnitAndBadScopeAreUsageErrors) {
+TEST_P(FeedTest, UnknownUnitAndBadScopeAreUsageErrors) {
   const auto unknown = run({"feed", "--unit", "nope"});
   EXPECT_EQ(unknown.code, 2);
   EXPECT_NE(unknown.err.find("no unit 'nope'"), std::string::npos);

@@ -1,5 +1,6 @@
 // cadence records import-ics, run as the real binary on a calendar export written with CRLF.
 #include "cli_runner.h"
+#include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
@@ -41,9 +42,10 @@ const std::string kCalendar = crlf({
     "BEGIN:VEVENT", "UID:s2", "DTSTART;VALUE=DATE:20260709", "SUMMARY:理论学习中心组集体学习", "END:VEVENT",
     "END:VCALENDAR"});
 
-class ImportIcsTest : public ::testing::Test {
+class ImportIcsTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
-  CliRunner cli;
+  testing::TestDatabase db{GetParam()};
+  CliRunner cli{db.uri()};
   std::string path;
   void SetUp() override {
     ASSERT_EQ(cli.run(golden({"units", "import", kGolden + "/units.csv"})).code, 0);
@@ -52,7 +54,9 @@ class ImportIcsTest : public ::testing::Test {
   std::string listed() { return cli.run(golden({"records", "list", "--unit", "town-a"})).out; }
 };
 
-TEST_F(ImportIcsTest, DryRunListsEveryEventAndStoresNothing) {
+INSTANTIATE_TEST_SUITE_P(Backends, ImportIcsTest, CADENCE_BOTH_BACKENDS);
+
+TEST_P(ImportIcsTest, DryRunListsEveryEventAndStoresNothing) {
   const auto before = listed();
   const auto r = cli.run(import_ics({"town-a", path, "--dry-run"}));
   ASSERT_EQ(r.code, 0) << r.err;
@@ -66,7 +70,7 @@ TEST_F(ImportIcsTest, DryRunListsEveryEventAndStoresNothing) {
   EXPECT_EQ(listed(), before);
 }
 
-TEST_F(ImportIcsTest, ImportsHeldEventsAndReimportChangesNothing) {
+TEST_P(ImportIcsTest, ImportsHeldEventsAndReimportChangesNothing) {
   const auto first = cli.run(import_ics({"town-a", path}));
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_EQ(first.out, path + ": 2 records — 2 added, 0 updated, 0 unchanged\n");
@@ -81,7 +85,7 @@ TEST_F(ImportIcsTest, ImportsHeldEventsAndReimportChangesNothing) {
   EXPECT_EQ(listed(), list);
 }
 
-TEST_F(ImportIcsTest, MalformedFileIsRejectedWholeWithItsLine) {
+TEST_P(ImportIcsTest, MalformedFileIsRejectedWholeWithItsLine) {
   // A good event first, then an event whose END is missing.
   auto text = kCalendar;
   text.replace(text.find("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:l1"), 12, "");
@@ -94,7 +98,7 @@ TEST_F(ImportIcsTest, MalformedFileIsRejectedWholeWithItsLine) {
   EXPECT_EQ(listed(), before);
 }
 
-TEST_F(ImportIcsTest, RecordsAreCheckedAsTheCsvImportChecksThem) {
+TEST_P(ImportIcsTest, RecordsAreCheckedAsTheCsvImportChecksThem) {
   const auto bad = cli.dir().write("tags.ics", crlf({"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:x", "BEGIN:VEVENT", "UID:ok",
                                                    "DTSTART;VALUE=DATE:20260305", "SUMMARY:意识形态分析研判会", "END:VEVENT",
                                                    "BEGIN:VEVENT", "UID:t", "DTSTART;VALUE=DATE:20260306",
@@ -108,7 +112,7 @@ TEST_F(ImportIcsTest, RecordsAreCheckedAsTheCsvImportChecksThem) {
   EXPECT_EQ(listed().find("2026-03-05"), std::string::npos);
 }
 
-TEST_F(ImportIcsTest, Gb18030FileIsNamedAndReadWithTheEncodingOption) {
+TEST_P(ImportIcsTest, Gb18030FileIsNamedAndReadWithTheEncodingOption) {
   // "SUMMARY:意识形态分析研判会" in GB18030.
   const auto gb = cli.dir().write("gb.ics", crlf({"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:x", "BEGIN:VEVENT", "UID:g",
                                                  "DTSTART;VALUE=DATE:20260305",
@@ -122,7 +126,7 @@ TEST_F(ImportIcsTest, Gb18030FileIsNamedAndReadWithTheEncodingOption) {
   EXPECT_NE(read.out.find(gb + ":4 2026-03-05 ideology-analysis-meeting - record"), std::string::npos) << read.out;
 }
 
-TEST_F(ImportIcsTest, UnknownUnitAndMissingUnitAreBadUsage) {
+TEST_P(ImportIcsTest, UnknownUnitAndMissingUnitAreBadUsage) {
   EXPECT_EQ(cli.run(import_ics({"nowhere", path})).code, 2);
   const auto r = cli.run(golden({"records", "import-ics", path, "--as-of=2026-06-30"}));
   EXPECT_EQ(r.code, 2);
