@@ -29,5 +29,7 @@ ahead="$(($(date -u +%Y) + 1))-$(date -u +%m-%d) 10:00:00"
 echo "== the same tests with the wall clock at $ahead (faketime)"
 FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$ahead" ctest --test-dir build/test -j"$jobs" --output-on-failure
 echo "== build and test under ASan + UBSan"
+# Leaks inside Poco's PostgreSQL connector are suppressed, and only those (tests/support/lsan.supp).
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions=$PWD/tests/support/lsan.supp \
   run_suite build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCADENCE_SANITIZE=ON -DCADENCE_BENCH=OFF
