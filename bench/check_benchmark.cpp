@@ -4,7 +4,7 @@
 #include "core/check.h"
 #include "core/planner.h"
 #include "rules/rule_loader.h"
-#include "synthetic_county.h"
+#include "synthetic_province.h"
 
 #include <benchmark/benchmark.h>
 
@@ -14,30 +14,7 @@ namespace {
 
 using namespace cadence;
 
-struct Province {
-  std::vector<Rule> rules = load_rules_or_throw(CADENCE_SOURCE_DIR "/bench/rules");
-  WorkCalendar calendar = load_calendar_or_throw(CADENCE_SOURCE_DIR "/calendars");
-  UnitTree tree;
-  std::unique_ptr<RecordIndex> records;
-
-  explicit Province(std::size_t units) : tree(bench::synthetic_units(units)) {
-    std::unordered_map<std::string, std::size_t> rule_index;
-    for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
-    records = std::make_unique<RecordIndex>(tree.size(), rules.size());
-    bench::synthetic_records(tree.units(), rules, 2026, calendar, [&](const Record& r) {
-      const auto rule = rule_index.at(r.rule);
-      records->add(*tree.find(r.unit), rule, to_entry(rules[rule], r));
-    });
-    records->seal();
-  }
-};
-
-const Province& province(std::size_t units) {
-  static std::map<std::size_t, std::unique_ptr<Province>> cache;
-  auto& p = cache[units];
-  if (!p) p = std::make_unique<Province>(units);
-  return *p;
-}
+using bench::province;
 
 void BM_CheckWholeProvince(benchmark::State& state) {
   const auto& p = province(static_cast<std::size_t>(state.range(0)));

@@ -1,6 +1,6 @@
 // One reminder pass over the synthetic province: what is due for every unit (core), the texts of
 // each message, and writing them to the outbox (SQLite, a fresh file).
-#include "bench/synthetic_county.h"
+#include "bench/synthetic_province.h"
 #include "calendars/calendar_loader.h"
 #include "core/record_index.h"
 #include "core/reminder_schedule.h"
@@ -17,34 +17,16 @@ namespace {
 
 using namespace cadence;
 
-struct Province {
-  std::vector<Rule> rules = load_rules_or_throw(CADENCE_SOURCE_DIR "/bench/rules");
-  WorkCalendar calendar = load_calendar_or_throw(CADENCE_SOURCE_DIR "/calendars");
-  UnitTree tree;
-  std::unique_ptr<RecordIndex> records;
+using bench::Province;
 
-  explicit Province(std::size_t units) : tree(bench::synthetic_units(units)) {
-    // Every rule reminds a week and a day ahead; cadences escalate after ten workdays behind.
+// Every rule reminds a week and a day ahead; cadences escalate after ten workdays behind.
+const Province& province(std::size_t units) {
+  return bench::province(units, [](std::vector<Rule>& rules) {
     for (auto& rule : rules) {
       rule.remind.before = {*parse_iso_duration("P7D"), *parse_iso_duration("P1D")};
       if (rule.kind == RuleKind::cadence) rule.remind.escalate_after_workdays = 10;
     }
-    std::unordered_map<std::string, std::size_t> rule_index;
-    for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
-    records = std::make_unique<RecordIndex>(tree.size(), rules.size());
-    bench::synthetic_records(tree.units(), rules, 2026, calendar, [&](const Record& r) {
-      const auto rule = rule_index.at(r.rule);
-      records->add(*tree.find(r.unit), rule, to_entry(rules[rule], r));
-    });
-    records->seal();
-  }
-};
-
-const Province& province(std::size_t units) {
-  static std::map<std::size_t, std::unique_ptr<Province>> cache;
-  auto& p = cache[units];
-  if (!p) p = std::make_unique<Province>(units);
-  return *p;
+  });
 }
 
 std::vector<Reminder> decide_all(const Province& p, Day today) {
