@@ -16,7 +16,7 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Value = Poco::Nullable<std::string>;
 
-// Every table of schema version 3, parents before children. Integer columns are cast on the
+// Every table of schema version 4, parents before children. Integer columns are cast on the
 // way in: values travel as text, which PostgreSQL does not turn into a number by itself.
 struct Table {
   const char* name;
@@ -38,7 +38,14 @@ const std::vector<Table>& tables() {
        {"id"},
        "id"},
       {"audit", {"id", "at", "actor", "action", "entity", "entity_id", "before", "after"}, {"id"}, "id"},
-      {"users", {"id", "email", "unit", "role", "password_hash", "created_at"}, {"id"}, "id"},
+      {"users", {"id", "email", "unit", "role", "password_hash", "created_at", "disabled_at", "updated_at"}, {"id"}, "id"},
+      {"user_grants", {"id", "user_id", "unit", "role", "created_at", "created_by"}, {"id", "user_id"}, "id"},
+      {"api_tokens",
+       {"id", "user_id", "hash", "label", "created_at", "created_by", "revoked_at", "last_used_at"},
+       {"id", "user_id"},
+       "id"},
+      {"sessions", {"id", "user_id", "hash", "created_at", "last_seen_at", "ended_at", "end_reason"}, {"id", "user_id"}, "id"},
+      {"login_failures", {"id", "email", "at"}, {"id"}, "id"},
       {"feed_tokens",
        {"id", "unit", "hash", "label", "created_at", "created_by", "revoked_at", "last_fetched_at", "last_user_agent",
         "fetch_count"},
@@ -168,6 +175,12 @@ const Orphans kOrphans[] = {
      "SELECT COUNT(*) FROM units c WHERE c.parent IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units p WHERE p.id = c.parent)"},
     {"records of no unit", "SELECT COUNT(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.id = r.unit)"},
     {"users of no unit", "SELECT COUNT(*) FROM users r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.id = r.unit)"},
+    {"grants of no user",
+     "SELECT COUNT(*) FROM user_grants r WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id)"},
+    {"grants of no unit", "SELECT COUNT(*) FROM user_grants r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.id = r.unit)"},
+    {"API tokens of no user",
+     "SELECT COUNT(*) FROM api_tokens r WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id)"},
+    {"sessions of no user", "SELECT COUNT(*) FROM sessions r WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id)"},
     {"feed tokens of no unit",
      "SELECT COUNT(*) FROM feed_tokens r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.id = r.unit)"},
 };
