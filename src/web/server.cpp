@@ -5,6 +5,7 @@
 #include "web/exchange.h"
 #include "web/handlers.h"
 #include "web/reminder_scheduler.h"
+#include "web/session_routes.h"
 #include "web/database_sessions.h"
 #include "web/feed_renderer.h"
 #include "web/fetch_recorder.h"
@@ -125,7 +126,9 @@ int run_server(ServerConfig config, std::ostream& log) {
   Pending state{sessions, fetches};
   FeedSite site{tokens, feeds, fetches, config.timezone, config.subtree_max_units};
   AccessLog access(log);
-  const Router router = feed_routes(site);
+  const Authentication auth(config.accounts);
+  Router router = feed_routes(site);
+  add_session_routes(router, auth);
   Exchange exchange(
       limits_of(config),
       [&router, &sessions](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {
