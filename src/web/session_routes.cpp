@@ -7,6 +7,7 @@
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 #include "web/error_response.h"
+#include "web/http_text.h"
 #include "web/password_hash.h"
 #include "web/request_body.h"
 #include "web/request_error.h"
@@ -19,10 +20,21 @@ namespace {
 
 using std::chrono::sys_seconds;
 
+// Whether the request names this host by a loopback name: browsers take a Secure cookie from
+// http://localhost and http://127.0.0.1 as from https, so the demo signs in without a proxy.
+bool loopback_host(const HttpRequest& request) {
+  auto host = request.header("Host").value_or("");
+  if (host.starts_with("[::1]")) return true;
+  host = host.substr(0, host.find(':'));
+  return iequals(host, "localhost") || host == "127.0.0.1";
+}
+
+// A `__Host-` cookie without Secure is dropped by browsers, so it is Secure wherever a browser
+// would keep it: over TLS (a trusted proxy says so) and on a loopback host.
 CookieAttributes cookie_attributes(const Authentication& auth, const RequestContext& c,
                                    std::optional<std::chrono::seconds> max_age) {
   CookieAttributes a;
-  a.secure = auth.over_tls(c);
+  a.secure = auth.over_tls(c) || loopback_host(c.request);
   a.same_site = "Strict";
   a.max_age = max_age;
   return a;
@@ -44,6 +56,9 @@ HttpResponse login_page(const Authentication& auth, const RequestContext& c, int
   r.text = "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>登录 Sign in</title></head>\n"
            "<body><h1>登录 Sign in</h1>\n";
   if (!message.empty()) r.text += "<p role=\"alert\">" + html_escape(message) + "</p>\n";
+  if (!cookie_attributes(auth, c, std::nullopt).secure)
+    r.text += "<p role=\"alert\">此地址为明文 HTTP，浏览器不会保存登录 Cookie：请通过 https 访问（或在本机用 localhost）。"
+              " Over plain HTTP browsers drop the sign-in cookie: use https (or localhost on this machine).</p>\n";
   r.text += "<form method=\"post\" action=\"/login\">\n"
             "<input type=\"hidden\" name=\"csrf_token\" value=\"" + html_escape(store::SessionRepository::csrf_token(secret)) +
             "\">\n<label>Email <input type=\"email\" name=\"email\" autocomplete=\"username\" required></label>\n"

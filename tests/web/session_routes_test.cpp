@@ -84,7 +84,7 @@ class SessionServeTest : public ::testing::TestWithParam<Backend> {
   // One request on its own connection, as sent (Host and Connection: close added).
   Reply request(const std::string& method, const std::string& path, const std::vector<std::string>& headers = {},
                 const std::string& body = "") const {
-    std::string bytes = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    std::string bytes = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n";
     for (const auto& h : headers) bytes += h + "\r\n";
     if (!body.empty())
       bytes += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
@@ -124,7 +124,7 @@ class SessionServeTest : public ::testing::TestWithParam<Backend> {
   Reply login(const std::string& email, const std::string& password, std::vector<std::string> headers = {}) const {
     const auto [cookie, token] = login_form();
     headers.push_back("Cookie: " + cookie);
-    headers.push_back("Origin: http://127.0.0.1");
+    headers.push_back("Origin: http://" + host);
     return request("POST", "/login", headers,
                    "email=" + percent_encoded(email) + "&password=" + percent_encoded(password) + "&csrf_token=" + token);
   }
@@ -161,6 +161,7 @@ class SessionServeTest : public ::testing::TestWithParam<Backend> {
   CliRunner cli;
   TestDatabase database{GetParam()};
   ServeProcess server;
+  std::string host = "127.0.0.1";  // what requests name in Host
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, SessionServeTest, CADENCE_BOTH_BACKENDS);
@@ -171,7 +172,7 @@ TEST_P(SessionServeTest, LoginSetsAStrictHostCookieThatWorksUntilLogout) {
   EXPECT_NE(set.find("; Path=/"), std::string::npos) << set;
   EXPECT_NE(set.find("; HttpOnly"), std::string::npos) << set;
   EXPECT_NE(set.find("; SameSite=Strict"), std::string::npos) << set;
-  EXPECT_EQ(set.find("Secure"), std::string::npos) << set;  // plain HTTP, no proxy said otherwise
+  EXPECT_NE(set.find("; Secure"), std::string::npos) << set;  // a loopback host: browsers keep it
   EXPECT_EQ(set.find("Domain"), std::string::npos) << set;
   EXPECT_EQ(reply.header("location"), "/");
   const auto cookie = session_of(reply);
@@ -185,7 +186,17 @@ TEST_P(SessionServeTest, LoginSetsAStrictHostCookieThatWorksUntilLogout) {
   EXPECT_EQ(query("SELECT action FROM audit WHERE entity = 'login' ORDER BY id"), "success\nlogout\n");
 }
 
+TEST_P(SessionServeTest, OverPlainHttpToAnotherHostTheCookieIsNotSecureAndThePageSaysWhy) {
+  host = "cadence.example.org";
+  const auto page = request("GET", "/login");
+  EXPECT_EQ(page.set_cookie("__Host-cadence-login").find("Secure"), std::string::npos);
+  EXPECT_NE(page.body.find("use https"), std::string::npos) << page.body;
+  host = "localhost:8080";
+  EXPECT_EQ(request("GET", "/login").body.find("use https"), std::string::npos);
+}
+
 TEST_P(SessionServeTest, BehindATrustedTlsProxyTheCookieIsSecure) {
+  host = "cadence.example.org";
   const auto reply = login("wang@example.org", kPassword, {"X-Forwarded-Proto: https"});
   EXPECT_NE(reply.set_cookie("__Host-cadence-session").find("; Secure"), std::string::npos)
       << reply.set_cookie("__Host-cadence-session");
