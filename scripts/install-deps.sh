@@ -14,6 +14,8 @@ packages=(
   libpoco-dev libical-dev libhowardhinnant-date-dev libtomlplusplus-dev libsqlite3-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 libpq-dev
+  # OpenSSL 3: PBKDF2 password hashes and constant-time comparisons (libpoco-dev pulls it in too).
+  libssl-dev
 )
 if [[ ${1:-} == --test ]]; then
   # postgresql: the server of the throwaway cluster the PostgreSQL tests run against.

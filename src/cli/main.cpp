@@ -87,9 +87,10 @@ Examples:
     {"serve", "the HTTP server for calendar feeds",
      R"(usage: cadence serve [--listen HOST:PORT]
 
-Answers /feeds/<token>.ics and /healthz over HTTP/1.1 until SIGTERM or SIGINT. Reads [serve]
-and [feeds] from the config file; rules and calendars are read at start, units, records and
-tokens are picked up as other processes write them. Put a TLS proxy in front for https.
+Answers /feeds/<token>.ics, /healthz, and GET|POST /login and POST /logout (sessions of the
+pages; [accounts] sets their expiry and the trusted proxies) over HTTP/1.1 until SIGTERM or
+SIGINT. Reads [serve], [feeds] and [accounts] from the config file; rules and calendars are
+read at start, units, records and tokens are picked up as other processes write them. Put a TLS proxy in front for https.
 
 Options:
   --listen HOST:PORT  address to listen on (default [serve] listen, 127.0.0.1:8080;
@@ -266,6 +267,60 @@ Examples:
   cadence --db postgresql://cadence@/cadence?host=/run/postgresql db check
 )",
      run_db},
+    {"user", "accounts: add, list, passwords, disable, API tokens",
+     R"(usage: cadence user add EMAIL --unit ID --role administrator|secretary|viewer [--password-file F]
+       cadence user passwd EMAIL [--password-file F]
+       cadence user disable EMAIL
+       cadence user enable EMAIL
+       cadence user list [--format table|json]
+       cadence user token EMAIL [--label TEXT]
+       cadence user token revoke ID
+
+add creates the user with a role scoped to a unit, or gives an existing user one more role (a
+person may hold several): an administrator manages the unit's whole subtree, a secretary
+records for that unit, a viewer reads the subtree. passwd sets the password the pages' login
+takes (stored as PBKDF2-HMAC-SHA256, 600,000 iterations). A password is read from the first
+line of --password-file, or of stdin ("-" or no file): never from the command line.
+disable ends the user's sessions and refuses its API tokens until enable. token prints a new
+API token for `Authorization: Bearer …` once (only its SHA-256 is stored); token revoke refuses
+it from then on. list opens the database read-only. Every change is in the audit log.
+
+Options:
+  --unit ID           the unit the role is for (add)
+  --role ROLE         administrator, secretary or viewer (add)
+  --password-file F   the password on the file's first line; - for stdin (add, passwd)
+  --label TEXT        what the token is for (token)
+  --format FORMAT     table (default) or json (list)
+
+Examples:
+  cadence user add wang@example.org --unit town-07 --role secretary --password-file pw.txt
+  cadence user add li@example.org --unit county --role administrator
+  cadence user passwd li@example.org < pw.txt
+  cadence user token li@example.org --label "provincial platform"
+  cadence user token revoke 3
+  cadence user disable wang@example.org
+  cadence user list
+)",
+     run_user},
+    {"audit", "who changed what and when: units, records, users, tokens, logins",
+     R"(usage: cadence audit [--unit ID] [--since YYYY-MM-DD] [--format table|json]
+
+Prints the audit log, oldest first: each change with who made it, when, and the entity before
+and after (never a password hash or a token), and every login, failed or throttled login and
+logout. Opens the database read-only.
+
+Options:
+  --unit ID           only what concerns this unit and the units below it: their records,
+                      users and grants, and the tokens and logins of users holding a role
+                      there (file imports concern no unit)
+  --since YYYY-MM-DD  only from the start of that day (in the configured time zone) on
+  --format FORMAT     table (default) or json
+
+Examples:
+  cadence audit --since 2026-06-01
+  cadence audit --unit town-07 --format json
+)",
+     run_audit},
 };
 
 // Options that take no value, for every subcommand.
@@ -305,7 +360,9 @@ void usage(std::ostream& out) {
          "                     subtree_max_units; [mail] smtp, from, reply_to, user, password_file,\n"
          "                     auth, helo_name, ca_file, connect_timeout_seconds,\n"
          "                     command_timeout_seconds, max_per_connection, max_per_minute,\n"
-         "                     language, send_time, lease_seconds, max_tries, backoff_seconds\n"
+         "                     language, send_time, lease_seconds, max_tries, backoff_seconds;\n"
+         "                     [accounts] session_idle_minutes, session_absolute_hours,\n"
+         "                     trusted_proxies\n"
          "\nExit codes: 0 ok, 1 a failure the message explains, 2 bad usage or bad input.\n";
 }
 

@@ -74,7 +74,7 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail"});
+    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail", "accounts"});
     s.db = f.string("db", false).value_or(s.db);
     s.db_password_file = f.string("db_password_file", false).value_or(s.db_password_file);
     read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
@@ -108,6 +108,13 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "subtree_max_units", 1, 10'000'000, s.subtree_max_units);
     }
     if (const auto* mail = f.table("mail")) read_mail(TomlFields(*mail, path, "[mail] ", diagnostics), s);
+    if (const auto* accounts = f.table("accounts")) {
+      TomlFields t(*accounts, path, "[accounts] ", diagnostics);
+      t.only({"session_idle_minutes", "session_absolute_hours", "trusted_proxies"});
+      read_bounded(t, "session_idle_minutes", 1, 24 * 60, s.session_idle_minutes);
+      read_bounded(t, "session_absolute_hours", 1, 30 * 24, s.session_absolute_hours);
+      s.trusted_proxies = t.strings("trusted_proxies", false).value_or(s.trusted_proxies);
+    }
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace cadence::cli {
 
@@ -58,6 +59,10 @@ struct Settings {
   int outbox_lease_seconds = 300;
   int outbox_max_tries = 8;
   int outbox_backoff_seconds = 60;
+  // [accounts]: sessions of the pages (web/authentication.h).
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-Proto is believed
 };
 
 // Where an installed binary finds its data, from the binary's own path: PREFIX/bin/cadence with

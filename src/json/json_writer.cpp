@@ -140,4 +140,10 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  separate();
+  put(json);
+  return *this;
+}
+
 }  // namespace cadence::json

@@ -30,6 +30,8 @@ class JsonWriter {
   JsonWriter& value(double number);
   JsonWriter& value(bool b);
   JsonWriter& null();
+  // `json` as it is. REQUIRES: one well-formed JSON value (an audit row's before or after).
+  JsonWriter& raw(std::string_view json);
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) {
     return key(name).value(v);

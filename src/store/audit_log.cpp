@@ -60,6 +60,26 @@ std::vector<AuditEntry> AuditLog::for_entity(const std::string& entity, const st
   }
 }
 
+std::vector<AuditEntry> AuditLog::since(std::optional<std::chrono::sys_seconds> since) {
+  try {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> at, actor, action, entity, entity_id;
+    std::vector<Poco::Nullable<std::string>> before, after;
+    db_.session() << db_.dialect().sql(
+        "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit WHERE at >= ? ORDER BY id"),
+        bind(since ? timestamp_text(*since) : std::string()), into(ids), into(at), into(actor), into(action),
+        into(entity), into(entity_id), into(before), into(after), now;
+    std::vector<AuditEntry> entries;
+    entries.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      entries.push_back({ids[i], timestamp_column(at[i], "audit.at"), actor[i], action[i], entity[i], entity_id[i],
+                         optional(before[i]), optional(after[i])});
+    return entries;
+  } catch (...) {
+    rethrow_with_context("cannot read the audit log");
+  }
+}
+
 namespace {
 
 std::string placeholders(std::size_t n) {

@@ -1,5 +1,6 @@
 #pragma once
-// Who changed what, when: one row per change to a unit or record, kept forever.
+// Who changed what, when: one row per change to a unit, record, user, grant or token, and one per
+// login attempt, kept forever.
 #include "store/database.h"
 
 #include <chrono>
@@ -14,9 +15,13 @@ struct AuditEntry {
   std::int64_t id = 0;  // assigned by append()
   std::chrono::sys_seconds at{};
   std::string actor;      // who: an email, or "cli:<os user>"
-  std::string action;     // "insert", "update", "delete" or "import"
-  std::string entity;     // "unit", "record" or "file" (an import, summarised)
-  std::string entity_id;  // the unit id, the record id, or the imported file's name
+  // "insert", "update", "delete", "import"; for users "disable", "enable", "password"; for
+  // tokens "revoke"; for logins "success", "failure", "throttled", "logout"
+  std::string action;
+  // "unit", "record", "file" (an import, summarised), "user", "grant", "api_token", "login"
+  std::string entity;
+  // the unit id, the record id, the imported file's name, the user's email, the token's id
+  std::string entity_id;
   // The entity before and after, as compact JSON ({"id":"…",…}); an insert has no `before`,
   // a delete no `after`. An import holds {"added":"…","updated":"…","unchanged":"…"} in `after`.
   std::optional<std::string> before;
@@ -32,6 +37,8 @@ class AuditLog {
   std::int64_t append(const AuditEntry& entry);
   // Every entry about one entity, oldest first.
   std::vector<AuditEntry> for_entity(const std::string& entity, const std::string& id);
+  // Every entry from `since` on (all without it), oldest first.
+  std::vector<AuditEntry> since(std::optional<std::chrono::sys_seconds> since);
   // The entries about `units`, their stored records and those records' evidence, from `since`
   // on: the newest `limit`, newest first.
   std::vector<AuditEntry> about_units(const std::vector<std::string>& units, std::chrono::sys_seconds since,

@@ -5,16 +5,11 @@
 #include "store/columns.h"
 #include "store/digest.h"
 #include "store/json_text.h"
+#include "store/secret_token.h"
 #include "store/store_error.h"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
-
-#include <sys/random.h>
-
-#include <array>
-#include <sstream>
 
 namespace cadence::store {
 
@@ -24,25 +19,6 @@ using Poco::Data::Statement;
 using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
-
-std::string random_token() {
-  std::array<unsigned char, 32> bytes{};
-  std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    const auto n = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw StoreError("cannot read random bytes for a token from the kernel");
-    }
-    filled += static_cast<std::size_t>(n);
-  }
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  encoder.rdbuf()->setLineLength(0);
-  encoder.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return out.str();
-}
 
 std::optional<std::chrono::sys_seconds> optional_time(const Poco::Nullable<std::string>& text, const char* column) {
   if (text.isNull() || text.value().empty()) return std::nullopt;

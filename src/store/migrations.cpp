@@ -128,6 +128,54 @@ std::vector<Migration> cadence_migrations() {
               changed_at TEXT NOT NULL,
               changed_by TEXT NOT NULL))",
        }},
+      {4,
+       "accounts: grants, API tokens, sessions and login failures",
+       {
+           // users.unit and users.role keep the grant a user was created with; what a user may do
+           // is read from user_grants alone, where a person holds any number of roles.
+           "ALTER TABLE users ADD COLUMN disabled_at TEXT",
+           "ALTER TABLE users ADD COLUMN updated_at TEXT",
+           R"(CREATE TABLE user_grants (
+              id {autoincrement_key},
+              user_id BIGINT NOT NULL REFERENCES users (id),
+              unit TEXT NOT NULL REFERENCES units (id),
+              role TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL,
+              UNIQUE (user_id, unit, role)))",
+           "CREATE INDEX user_grants_by_unit ON user_grants (unit)",
+           "INSERT INTO user_grants (user_id, unit, role, created_at, created_by) "
+           "SELECT id, unit, role, created_at, 'schema version 4' FROM users",
+           // Tokens and sessions are found by the SHA-256 of their secret, which is never stored.
+           R"(CREATE TABLE api_tokens (
+              id {autoincrement_key},
+              user_id BIGINT NOT NULL REFERENCES users (id),
+              hash TEXT NOT NULL UNIQUE,
+              label TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL,
+              revoked_at TEXT,
+              last_used_at TEXT))",
+           "CREATE INDEX api_tokens_by_user ON api_tokens (user_id)",
+           // The CSRF token of a session is derived from its secret (session_repository.h), so
+           // it needs no column of its own.
+           R"(CREATE TABLE sessions (
+              id {autoincrement_key},
+              user_id BIGINT NOT NULL REFERENCES users (id),
+              hash TEXT NOT NULL UNIQUE,
+              created_at TEXT NOT NULL,
+              last_seen_at TEXT NOT NULL,
+              ended_at TEXT,
+              end_reason TEXT NOT NULL DEFAULT ''))",
+           "CREATE INDEX sessions_by_user ON sessions (user_id)",
+           // Failed logins per account (the email as typed, lower-cased, known or not): several
+           // instances share the throttle.
+           R"(CREATE TABLE login_failures (
+              id {autoincrement_key},
+              email TEXT NOT NULL,
+              at TEXT NOT NULL))",
+           "CREATE INDEX login_failures_by_email ON login_failures (email, at)",
+       }},
       {5,
        "records reviewed: attendance, returns and evidence",
        {

@@ -91,6 +91,7 @@ Next Exchange::answer(Connection& c) {
   if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
   auto& request = std::get<HttpRequest>(parsed);
   request.content = {c.in.data() + c.head, c.end - c.head};
+  request.remote = c.remote;
   Outcome outcome;
   HttpResponse response;
   try {

@@ -24,7 +24,9 @@ struct HttpRequest {
   bool keep_alive = true;
   std::size_t content_length = 0;
   std::string_view content;  // filled in once the content has been read
-
+  // The peer's address ("127.0.0.1", "::1"), filled in by the exchange: what decides whether a
+  // proxy's X-Forwarded-Proto is believed.
+  std::string_view remote;
 
   // The first field called `name` (case-insensitive).
   std::optional<std::string_view> header(std::string_view name) const;

@@ -2,6 +2,7 @@
 // `cadence serve`: the HTTP server for feeds and health checks.
 #include "core/rule.h"
 #include "core/work_calendar.h"
+#include "web/authentication.h"
 
 #include <chrono>
 #include <functional>
@@ -32,6 +33,7 @@ struct ServerConfig {
   // CLI, another instance) takes to show in this one's feeds.
   std::chrono::milliseconds change_poll{250};
   std::size_t subtree_max_units = 2000;  // see subtree_limit.h
+  SessionSettings accounts;  // [accounts]
   std::vector<Rule> rules;
   WorkCalendar calendar;
   // One reminder pass (reminder_scheduler.h), run every minute; none when empty.

@@ -27,6 +27,16 @@ TEST_P(StoreTest, AuditEntriesComeBackPerEntityOldestFirst) {
   EXPECT_TRUE(log.for_entity("record", "town").empty());
 }
 
+TEST_P(StoreTest, AuditEntriesComeBackFromATimeOnOldestFirst) {
+  AuditLog log(db);
+  AuditEntry early{0, db.now(), "a", "insert", "unit", "town", std::nullopt, "{}"};
+  AuditEntry late{0, db.now() + std::chrono::hours{1}, "b", "revoke", "api_token", "3", R"({"x":"1"})", std::nullopt};
+  early.id = log.append(early);
+  late.id = log.append(late);
+  EXPECT_EQ(log.since(std::nullopt), (std::vector<AuditEntry>{early, late}));
+  EXPECT_EQ(log.since(db.now() + std::chrono::minutes{1}), (std::vector<AuditEntry>{late}));
+  EXPECT_TRUE(log.since(db.now() + std::chrono::hours{2}).empty());
+}
 
 }  // namespace
 }  // namespace cadence::store

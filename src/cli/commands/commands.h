@@ -16,5 +16,7 @@ int run_remind(const Invocation& inv);
 int run_outbox(const Invocation& inv);
 int run_digests(const Invocation& inv);
 int run_db(const Invocation& inv);
+int run_user(const Invocation& inv);
+int run_audit(const Invocation& inv);
 
 }  // namespace cadence::cli

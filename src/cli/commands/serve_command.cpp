@@ -70,6 +70,8 @@ int run_serve(const Invocation& inv) {
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};
   config.subtree_max_units = static_cast<std::size_t>(inv.settings.subtree_max_units);
   config.timezone = inv.settings.timezone;
+  config.accounts = {std::chrono::minutes{s.session_idle_minutes}, std::chrono::hours{s.session_absolute_hours},
+                     s.trusted_proxies};
   config.rules = load_rules(inv);
   config.calendar = load_calendar(inv);
   // The feeds show this year and the next: say once, at start, which of them are provisional.
