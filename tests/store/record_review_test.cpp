@@ -2,6 +2,7 @@
 
 #include "store/audit_log.h"
 #include "store/change_counters.h"
+#include "store/database_copy.h"
 #include "store/record_repository.h"
 #include "store/unit_repository.h"
 #include "store_fixture.h"
@@ -137,6 +138,25 @@ TEST_P(RecordReviewTest, ImportsLeaveTheReviewAsItWas) {
   EXPECT_EQ(got->record.note, "改过");
   EXPECT_TRUE(got->returned);
   EXPECT_EQ(got->attendance, (Attendance{40, 38}));
+}
+
+TEST_P(RecordReviewTest, DbCopyCarriesTheReviewAndTheFilesToTheOtherBackendByteForByte) {
+  const auto id = review.create(record("2026-03-05"), {9, 8}, "sec");
+  review.give_back(id, "重做", "admin");
+  std::string bytes("\x89PNG\r\n\x1A\n\0\xff", 10);
+  const auto file = review.add_file(id, "现场照片", "a.png", "image/png", bytes, "sec");
+  review.add_link(id, "通知", "https://example.org/n", "sec");
+  cadence::testing::TestDatabase other_target(on_postgresql() ? cadence::testing::Backend::sqlite : cadence::testing::Backend::postgresql);
+  Database other(other_target.uri(), Access::create);
+  copy_database(db, other, false);
+  RecordReview copied(other);
+  const auto got = copied.find(id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->attendance, (Attendance{9, 8}));
+  ASSERT_TRUE(got->returned);
+  EXPECT_EQ(got->returned->reason, "重做");
+  EXPECT_EQ(copied.evidence(id).size(), 2u);
+  EXPECT_EQ(copied.evidence_file(id, file)->second, bytes);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RecordReviewTest, CADENCE_BOTH_BACKENDS);
