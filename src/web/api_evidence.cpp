@@ -30,7 +30,8 @@ std::string checked_kind(const std::optional<std::string>& kind) {
 std::int64_t record_in_scope(ApiCall& call, store::RecordReview& review, Action action) {
   const auto id = id_parameter(call.c, "rid");
   const auto record = review.find(id);
-  call.unit(record ? record->record.unit : std::string(), action);
+  if (!record) refuse_outside_scope();
+  call.unit(record->record.unit, action);
   return id;
 }
 
@@ -91,7 +92,7 @@ HttpResponse get_evidence(ApiCall& call) {
   store::RecordReview review(*db);
   const auto record = record_in_scope(call, review, Action::kRead);
   const auto item = review.evidence_file(record, id_parameter(call.c, "eid"));
-  if (!item) call.unit("", Action::kRead);  // the same 403
+  if (!item) refuse_outside_scope();
   const auto& [e, content] = *item;
   if (!e.link.empty()) return json_get(call.c, evidence_json(e));
   HttpResponse response;

@@ -19,7 +19,7 @@ struct Found {
 Found find_record(ApiCall& call, store::RecordReview& review, Action action) {
   const auto id = id_parameter(call.c, "rid");
   auto record = review.find(id);
-  if (!record) call.unit("", action);  // throws the same 403 as a record of another unit
+  if (!record) refuse_outside_scope();
   const auto unit = call.unit(record->record.unit, action);
   return {std::move(*record), unit};
 }

@@ -9,30 +9,26 @@
 
 namespace cadence::web {
 
-namespace {
-
-RequestError outside_scope() {
-  return RequestError(403, "", "outside your scope: no such unit or record among those your roles reach");
+void refuse_outside_scope() {
+  throw RequestError(403, "", "outside your scope: no such unit or record among those your roles reach");
 }
-
-}  // namespace
 
 std::size_t ApiCall::unit(const std::string& id, Action action) const {
   const auto index = tree->find(id);
-  if (!index) throw outside_scope();
+  if (!index) refuse_outside_scope();
   require(action, *index);
   return *index;
 }
 
 void ApiCall::require(Action action, std::size_t index) const {
-  if (!scope().may(action, index)) throw outside_scope();
+  if (!scope().may(action, index)) refuse_outside_scope();
 }
 
 std::int64_t id_parameter(const RequestContext& c, std::string_view name) {
   const auto& text = c.params.at(name);
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) throw outside_scope();
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) refuse_outside_scope();
   return id;
 }
 

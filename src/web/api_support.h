@@ -33,6 +33,9 @@ struct ApiCall {
   void require(Action action, std::size_t index) const;
 };
 
+// The 403 of every unit or record outside the caller's scope, and of every one that does not exist.
+[[noreturn]] void refuse_outside_scope();
+
 // A route parameter that must be a positive integer id; 403 otherwise (no oracle either).
 std::int64_t id_parameter(const RequestContext& c, std::string_view name);
 
