@@ -283,7 +283,8 @@ takes (stored as PBKDF2-HMAC-SHA256, 600,000 iterations). A password is read fro
 line of --password-file, or of stdin ("-" or no file): never from the command line.
 disable ends the user's sessions and refuses its API tokens until enable. token prints a new
 API token for `Authorization: Bearer …` once (only its SHA-256 is stored); token revoke refuses
-it from then on. list opens the database read-only. Every change is in the audit log.
+it from then on. list shows each user's roles and live API tokens (their numbers, for token
+revoke) and opens the database read-only. Every change is in the audit log.
 
 Options:
   --unit ID           the unit the role is for (add)

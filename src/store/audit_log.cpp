@@ -5,8 +5,6 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
-#include <algorithm>
-
 namespace cadence::store {
 
 namespace {
@@ -78,51 +76,6 @@ std::vector<AuditEntry> AuditLog::since(std::optional<std::chrono::sys_seconds> 
   } catch (...) {
     rethrow_with_context("cannot read the audit log");
   }
-}
-
-namespace {
-
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
-}
-
-}  // namespace
-
-std::vector<AuditEntry> AuditLog::about_units(const std::vector<std::string>& units, std::chrono::sys_seconds since,
-                                              std::size_t max) {
-  std::vector<AuditEntry> entries;
-  try {
-    for (std::size_t first = 0; first < units.size(); first += kUnitsPerQuery) {
-      const std::size_t last = std::min(units.size(), first + kUnitsPerQuery);
-      const auto in = "(" + placeholders(last - first) + ")";
-      Poco::Data::Statement select(db_.session());
-      select << db_.dialect().sql(
-          "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit WHERE at >= ? AND ("
-          "(entity = 'unit' AND entity_id IN " + in + ") OR "
-          "(entity = 'record' AND entity_id IN (SELECT CAST(id AS TEXT) FROM records WHERE unit IN " + in + ")) OR "
-          "(entity = 'evidence' AND entity_id IN (SELECT CAST(e.id AS TEXT) FROM record_evidence e "
-          "JOIN records r ON r.id = e.record WHERE r.unit IN " + in + "))) ORDER BY id DESC LIMIT ?");
-      select.addBind(bind(timestamp_text(since)));
-      for (int pass = 0; pass < 3; ++pass)
-        for (std::size_t k = first; k < last; ++k) select.addBind(bind(units[k]));
-      select.addBind(bind(static_cast<std::int64_t>(max)));
-      std::vector<std::int64_t> ids;
-      std::vector<std::string> at, actor, action, entity, entity_id;
-      std::vector<Poco::Nullable<std::string>> before, after;
-      select, into(ids), into(at), into(actor), into(action), into(entity), into(entity_id), into(before), into(after);
-      select.execute();
-      for (std::size_t i = 0; i < ids.size(); ++i)
-        entries.push_back({ids[i], timestamp_column(at[i], "audit.at"), actor[i], action[i], entity[i], entity_id[i],
-                           optional(before[i]), optional(after[i])});
-    }
-  } catch (...) {
-    rethrow_with_context("cannot read the audit log");
-  }
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-  if (entries.size() > max) entries.resize(max);
-  return entries;
 }
 
 }  // namespace cadence::store

@@ -39,11 +39,6 @@ class AuditLog {
   std::vector<AuditEntry> for_entity(const std::string& entity, const std::string& id);
   // Every entry from `since` on (all without it), oldest first.
   std::vector<AuditEntry> since(std::optional<std::chrono::sys_seconds> since);
-  // The entries about `units`, their stored records and those records' evidence, from `since`
-  // on: the newest `limit`, newest first.
-  std::vector<AuditEntry> about_units(const std::vector<std::string>& units, std::chrono::sys_seconds since,
-                                      std::size_t limit);
-  static constexpr std::size_t kUnitsPerQuery = 300;  // each is bound three times
 
  private:
   Database& db_;

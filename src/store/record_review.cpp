@@ -214,8 +214,10 @@ std::int64_t RecordReview::add_evidence(const Evidence& e, const std::string* co
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         bind(e.record), bind(e.kind), bind(e.link), bind(e.filename), bind(e.media_type), bind(e.size), bind(bytes),
         bind(at), bind(actor), into(id), now;
+    const auto record = find(e.record);
     AuditLog(db_).append({0, db_.now(), actor, "insert", "evidence", std::to_string(id), std::nullopt,
-                          json_object({{"record", std::to_string(e.record)},
+                          json_object({{"unit", record ? record->record.unit : ""},
+                                       {"record", std::to_string(e.record)},
                                        {"kind", e.kind},
                                        {"link", e.link},
                                        {"filename", e.filename},

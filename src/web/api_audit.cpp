@@ -2,6 +2,9 @@
 // administrators.
 #include "json/json_writer.h"
 #include "store/audit_log.h"
+#include "store/audit_scope.h"
+
+#include <algorithm>
 #include "web/api_handlers.h"
 
 #include <sstream>
@@ -18,17 +21,23 @@ HttpResponse get_audit(ApiCall& call) {
   const auto unit_id = query_value(call.c, "unit");
   if (!unit_id) throw RequestError(400, "unit", "unit: name the unit whose audit trail you want (?unit=ID)");
   const auto u = call.unit(*unit_id, Action::kReadAudit);
-  std::chrono::sys_seconds since{};
+  std::optional<std::chrono::sys_seconds> since;
   if (const auto text = query_value(call.c, "since")) {
     const auto day = parse_day(*text);
     if (!day) throw RequestError(400, "since", "since: '" + *text + "' is not a date (YYYY-MM-DD)");
     // The audit's stamps are UTC: `since` is that day's start in UTC.
     since = std::chrono::sys_seconds{date::sys_days{day->time_since_epoch()}};
   }
-  std::vector<std::string> ids;
-  for (const auto v : call.tree->subtree(u)) ids.push_back(call.tree->at(v).id);
   const auto db = call.c.db();
-  const auto entries = store::AuditLog(*db).about_units(ids, since, kMaxEntries);
+  // What `cadence audit --unit` shows: the units, their records (deleted ones too), evidence,
+  // users and tokens of the subtree; here newest first.
+  const auto scope = store::audit_scope(*db, *call.tree, u);
+  std::vector<store::AuditEntry> entries;
+  for (auto& e : store::AuditLog(*db).since(since))
+    if (store::concerns(e, scope)) entries.push_back(std::move(e));
+  std::reverse(entries.begin(), entries.end());
+  const bool truncated = entries.size() > kMaxEntries;
+  if (truncated) entries.resize(kMaxEntries);
   std::ostringstream out;
   {
     json::JsonWriter json(out);
@@ -41,7 +50,7 @@ HttpResponse get_audit(ApiCall& call) {
       if (e.after) json.field("after", *e.after);
       json.end_object();
     }
-    json.end_array().field("truncated", entries.size() == kMaxEntries).end_object();
+    json.end_array().field("truncated", truncated).end_object();
   }
   return json_get(call.c, out.str() + "\n");
 }

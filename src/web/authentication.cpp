@@ -55,10 +55,12 @@ std::optional<std::string> submitted_csrf_token(const HttpRequest& request) {
 
 }  // namespace
 
-// A request with neither came from no page of Cadence's: scripts use API tokens.
+// Current browsers send Sec-Fetch-Site with every request, older ones at least Origin with every
+// POST: a request with neither came from no page of Cadence's (scripts use API tokens instead).
 void check_same_origin(const HttpRequest& request) {
   if (const auto site = request.header("Sec-Fetch-Site")) {
-    if (*site != "same-origin") throw RequestError(403, "csrf", "the request came from another site (Sec-Fetch-Site: " + std::string(*site) + ")");
+    if (*site != "same-origin")
+      throw RequestError(403, "csrf", "the request came from another site (Sec-Fetch-Site: " + std::string(*site) + ")");
     return;
   }
   const auto origin = request.header("Origin");

@@ -38,6 +38,22 @@ TEST_F(SettingsTest, ServeCacheSizeIsReadAndBounded) {
   EXPECT_NE(error_of("[serve]\ncache_mb = \"big\"\n").find("cache_mb"), std::string::npos);
 }
 
+TEST_F(SettingsTest, AccountsSessionsAndTrustedProxiesAreReadAndBounded) {
+  const auto defaults = with_config("");
+  EXPECT_EQ(defaults.session_idle_minutes, 30);
+  EXPECT_EQ(defaults.session_absolute_hours, 12);
+  EXPECT_TRUE(defaults.trusted_proxies.empty());
+  const auto set = with_config(
+      "[accounts]\nsession_idle_minutes = 5\nsession_absolute_hours = 2\ntrusted_proxies = [\"127.0.0.1\", \"::1\"]\n");
+  EXPECT_EQ(set.session_idle_minutes, 5);
+  EXPECT_EQ(set.session_absolute_hours, 2);
+  EXPECT_EQ(set.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_NE(error_of("[accounts]\nsession_idle_minutes = 0\n").find("session_idle_minutes must be between 1 and 1440"),
+            std::string::npos);
+  EXPECT_NE(error_of("[accounts]\ntrusted_proxies = \"127.0.0.1\"\n").find("trusted_proxies"), std::string::npos);
+  EXPECT_NE(error_of("[accounts]\nsession_idle = 5\n").find("session_idle"), std::string::npos);
+}
+
 TEST_F(SettingsTest, DatabasePoolAndChangePollAreReadAndBounded) {
   EXPECT_EQ(with_config("").db_pool_size, 0);  // workers + 1
   EXPECT_EQ(with_config("[serve]\ndb_pool_size = 12\n").db_pool_size, 12);

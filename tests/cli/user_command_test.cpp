@@ -127,12 +127,16 @@ TEST_P(UserCommandTest, ATokenIsShownOnceStoredHashedAndRevocable) {
             "0\n");
   EXPECT_EQ(query("SELECT COUNT(*) FROM audit WHERE after LIKE '%" + token + "%'"), "0\n");
   EXPECT_EQ(query("SELECT label FROM api_tokens"), "platform\n");
+  EXPECT_NE(run({"user", "list"}).out.find(" 1 (platform) "), std::string::npos) << run({"user", "list"}).out;
+  EXPECT_NE(run({"user", "list", "--format", "json"}).out.find(R"("tokens":[{"id":1,"label":"platform",)"),
+            std::string::npos);
   r = run({"user", "token", "revoke", "1"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "API token 1 revoked: it is refused from now on\n");
   r = run({"user", "token", "revoke", "1"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "cadence: there is no live API token 1\n");
+  EXPECT_EQ(run({"user", "list"}).out.find("(platform)"), std::string::npos);
 }
 
 TEST_P(UserCommandTest, DisableAndEnable) {

@@ -16,6 +16,7 @@
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 namespace cadence::cli {
 
@@ -123,7 +124,25 @@ int set_disabled(const Invocation& inv, bool disabled) {
   return 0;
 }
 
-void list_json(const Invocation& inv, const std::vector<store::User>& users) {
+// Each user's live API tokens, by user id: what `user token revoke` takes.
+std::map<std::int64_t, std::vector<store::ApiToken>> live_tokens(store::Database& db) {
+  std::map<std::int64_t, std::vector<store::ApiToken>> tokens;
+  for (auto& t : store::ApiTokenRepository(db).list())
+    if (!t.revoked_at) tokens[t.user_id].push_back(std::move(t));
+  return tokens;
+}
+
+std::string tokens_text(const std::vector<store::ApiToken>& tokens) {
+  std::string out;
+  for (const auto& t : tokens) {
+    out += (out.empty() ? "" : ", ") + std::to_string(t.id);
+    if (!t.label.empty()) out += " (" + t.label + ")";
+  }
+  return out;
+}
+
+void list_json(const Invocation& inv, const std::vector<store::User>& users,
+               std::map<std::int64_t, std::vector<store::ApiToken>>& tokens) {
   json::JsonWriter json(inv.out);
   json.begin_array();
   for (const auto& u : users) {
@@ -131,7 +150,14 @@ void list_json(const Invocation& inv, const std::vector<store::User>& users) {
     for (const auto& g : u.grants) json.begin_object().field("unit", g.unit).field("role", role_name(g.role)).end_object();
     json.end_array().field("password", u.has_password).field("created_at", time_text(u.created_at));
     if (u.disabled_at) json.field("disabled_at", time_text(u.disabled_at));
-    json.end_object();
+    json.key("tokens").begin_array();
+    for (const auto& t : tokens[u.id]) {
+      json.begin_object().field("id", static_cast<long long>(t.id)).field("label", t.label)
+          .field("created_at", time_text(t.created_at));
+      if (t.last_used_at) json.field("last_used_at", time_text(t.last_used_at));
+      json.end_object();
+    }
+    json.end_array().end_object();
   }
   json.end_array();
   json.flush();
@@ -143,14 +169,15 @@ int list(const Invocation& inv) {
   inv.args.expect_positionals(2, "cadence user list [--format table|json]");
   auto db = open_database(inv, store::Access::read_only);
   const auto users = store::UserRepository(*db).all();
+  auto tokens = live_tokens(*db);
   if (format_option(inv) == "json") {
-    list_json(inv, users);
+    list_json(inv, users, tokens);
     return 0;
   }
-  TextTable table({"id", "email", "roles", "password", "created", "disabled"});
+  TextTable table({"id", "email", "roles", "password", "API tokens", "created", "disabled"});
   for (const auto& u : users)
-    table.add({std::to_string(u.id), u.email, grants_text(u), u.has_password ? "set" : "none", time_text(u.created_at),
-               time_text(u.disabled_at)});
+    table.add({std::to_string(u.id), u.email, grants_text(u), u.has_password ? "set" : "none", tokens_text(tokens[u.id]),
+               time_text(u.created_at), time_text(u.disabled_at)});
   if (table.empty()) inv.out << "No users.\n";
   else table.print(inv.out);
   return 0;
@@ -179,7 +206,7 @@ int revoke_token(const Invocation& inv) {
   std::int64_t id = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size() || id <= 0)
-    throw UsageError("ID '" + text + "' is not a token's number (`cadence user list` and the audit show them); usage: " + usage);
+    throw UsageError("ID '" + text + "' is not a token's number (`cadence user list` shows them); usage: " + usage);
   auto db = open_database(inv, store::Access::existing);
   wait_for_other_writers(inv, *db);
   if (!store::ApiTokenRepository(*db).revoke(id, actor())) {
