@@ -1,12 +1,11 @@
 #pragma once
-// `cadence check` output: JSON for programs (the design's contract), a table for people.
+// `cadence check` output for people (the JSON for programs is report/check_json.h).
 #include "core/check.h"
 
 #include <ostream>
 
 namespace cadence::cli {
 
-void write_check_json(std::ostream& out, const CheckReport& report, const UnitTree& tree, const std::vector<Rule>& rules);
 void write_check_table(std::ostream& out, const CheckReport& report, const UnitTree& tree, const std::vector<Rule>& rules,
                        bool colour);
 

@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
@@ -16,13 +17,14 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Value = Poco::Nullable<std::string>;
 
-// Every table of schema version 4, parents before children. Integer columns are cast on the
+// Every table of schema version 5, parents before children. Integer columns are cast on the
 // way in: values travel as text, which PostgreSQL does not turn into a number by itself.
 struct Table {
   const char* name;
   std::vector<const char*> columns;
   std::vector<const char*> integers;
   const char* identity;  // the generated key, whose sequence follows the copied ids ("" if none)
+  std::vector<const char*> blobs = {};  // raw bytes, copied apart (copy_blobs): text would not carry them
 };
 
 const std::vector<Table>& tables() {
@@ -34,9 +36,15 @@ const std::vector<Table>& tables() {
        {"key"},
        "key"},
       {"records",
-       {"id", "unit", "rule", "date", "period", "tags", "note", "created_at", "created_by", "updated_at", "updated_by"},
-       {"id"},
+       {"id", "unit", "rule", "date", "period", "tags", "note", "created_at", "created_by", "updated_at", "updated_by",
+        "attendance_expected", "attendance_present", "status", "returned_reason", "returned_by", "returned_at"},
+       {"id", "attendance_expected", "attendance_present"},
        "id"},
+      {"record_evidence",
+       {"id", "record", "kind", "link", "filename", "media_type", "size", "created_at", "created_by"},
+       {"id", "record", "size"},
+       "id",
+       {"content"}},
       {"audit", {"id", "at", "actor", "action", "entity", "entity_id", "before", "after"}, {"id"}, "id"},
       {"users", {"id", "email", "unit", "role", "password_hash", "created_at", "disabled_at", "updated_at"}, {"id"}, "id"},
       {"user_grants", {"id", "user_id", "unit", "role", "created_at", "created_by"}, {"id", "user_id"}, "id"},
@@ -132,6 +140,25 @@ std::int64_t copy_table(Database& from, Database& to, const Table& t) {
   return copied;
 }
 
+// Row by row, by the table's first column (its key): evidence files are few and each up to 10 MB.
+void copy_blobs(Database& from, Database& to, const Table& t) {
+  for (const char* column : t.blobs) {
+    std::vector<std::int64_t> keys;
+    from.session() << std::string("SELECT ") + t.columns.front() + " FROM " + t.name + " WHERE " + column +
+                          " IS NOT NULL",
+        into(keys), now;
+    for (const auto key : keys) {
+      Poco::Data::BLOB bytes;
+      from.session() << from.dialect().sql(std::string("SELECT ") + column + " FROM " + t.name + " WHERE " +
+                                           t.columns.front() + " = ?"),
+          Poco::Data::Keywords::bind(key), into(bytes), now;
+      to.session() << to.dialect().sql(std::string("UPDATE ") + t.name + " SET " + column + " = ? WHERE " +
+                                       t.columns.front() + " = ?"),
+          Poco::Data::Keywords::bind(bytes), Poco::Data::Keywords::bind(key), now;
+    }
+  }
+}
+
 // PostgreSQL's identity sequences do not see ids inserted explicitly: the next generated one
 // would collide with a copied row.
 void advance_identity(Database& to, const Table& t) {
@@ -153,6 +180,7 @@ std::vector<TableRows> copy_database(Database& from, Database& to, bool replace)
     std::vector<TableRows> copied;
     for (const auto& t : tables()) {
       copied.push_back({t.name, copy_table(from, to, t)});
+      copy_blobs(from, to, t);
       advance_identity(to, t);
     }
     transaction.commit();

@@ -17,6 +17,7 @@ Dialect sqlite_dialect() {
       .json_object = "json_object",
       .without_rowid = " WITHOUT ROWID",
       .for_share = "",
+      .blob = "BLOB",
       .numbered_placeholders = false,
   };
 }
@@ -30,6 +31,7 @@ Dialect postgresql_dialect() {
       .json_object = "json_build_object",
       .without_rowid = "",
       .for_share = " FOR SHARE",
+      .blob = "BYTEA",
       .numbered_placeholders = true,
   };
 }
@@ -42,6 +44,7 @@ std::string with_tokens(const Dialect& dialect, std::string_view text) {
       {"{json_object}", dialect.json_object},
       {"{without_rowid}", dialect.without_rowid},
       {"{for_share}", dialect.for_share},
+      {"{blob}", dialect.blob},
   };
   std::string out(text);
   for (const auto& [token, value] : tokens)

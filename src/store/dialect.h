@@ -25,10 +25,12 @@ struct Dialect {
   // After a SELECT inside a transaction: the rows read stay as read until it ends (PostgreSQL's
   // FOR SHARE; "" for SQLite, whose write transactions hold the whole database already).
   std::string_view for_share;
+  // Column type of raw bytes (uploaded evidence): BLOB, BYTEA.
+  std::string_view blob;
   // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
   bool numbered_placeholders = false;
 
-  // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid} and {for_share} tokens filled in and
+  // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid}, {for_share} and {blob} tokens filled in and
   // its ? placeholders (outside quoted literals) written the backend's way.
   std::string sql(std::string_view text) const;
 };

@@ -176,6 +176,38 @@ std::vector<Migration> cadence_migrations() {
               at TEXT NOT NULL))",
            "CREATE INDEX login_failures_by_email ON login_failures (email, at)",
        }},
+      {5,
+       "records reviewed: attendance, returns and evidence",
+       {
+           // 应到/实到, both optional (NULL when not given).
+           "ALTER TABLE records ADD COLUMN attendance_expected INTEGER",
+           "ALTER TABLE records ADD COLUMN attendance_present INTEGER",
+           // 'submitted' or 'returned' (退回 by an administrator above, with the reason, who and
+           // when, until the secretary corrects and resubmits it). A returned record counts nowhere.
+           "ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'submitted'",
+           "ALTER TABLE records ADD COLUMN returned_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE records ADD COLUMN returned_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE records ADD COLUMN returned_at TEXT NOT NULL DEFAULT ''",
+           // The covering index of RecordRepository::scan holds only the records that count, so
+           // leaving returned ones out costs the scan no table lookups (the condition is written
+           // literally there too: a partial index serves only a query that implies it).
+           "DROP INDEX records_by_date",
+           "CREATE INDEX records_by_date ON records (date, unit, rule, tags, period) WHERE status <> 'returned'",
+           // Links and uploaded files (PDF, JPEG, PNG), kept in the database so that every
+           // instance serving it sees them.
+           R"(CREATE TABLE record_evidence (
+              id {autoincrement_key},
+              record BIGINT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+              kind TEXT NOT NULL,
+              link TEXT NOT NULL DEFAULT '',
+              filename TEXT NOT NULL DEFAULT '',
+              media_type TEXT NOT NULL DEFAULT '',
+              size BIGINT NOT NULL DEFAULT 0,
+              content {blob},
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL))",
+           "CREATE INDEX record_evidence_by_record ON record_evidence (record)",
+       }},
   };
 }
 

@@ -37,6 +37,9 @@ class RecordRepository {
   // Deletes a record, with an audit row holding it; false if there was none with that id.
   bool remove(std::int64_t id, const std::string& actor);
 
+  // Reads below (of_unit, scan, scan_units) see only the records that count: a returned one
+  // (record_review.h) counts nowhere until it is resubmitted.
+
   // The unit's records dated within [from, to], by date.
   std::vector<Record> of_unit(const std::string& unit, Day from, Day to);
 

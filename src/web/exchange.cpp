@@ -51,7 +51,7 @@ Next Exchange::after_input(Connection& c) {
   const std::size_t length = head_length({c.in.data(), c.have});
   if (length == 0)
     return c.have >= kMaxHead ? refuse(c, {431, "the request head is over 16 KiB"}) : Next::kRead;
-  auto parsed = parse_request({c.in.data(), length});
+  auto parsed = parse_request({c.in.data(), length}, content_limit_);
   if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
   const auto& request = std::get<HttpRequest>(parsed);
   const auto expect = request.minor_version == 1 ? request.header("Expect") : std::nullopt;
@@ -86,7 +86,7 @@ Next Exchange::answer(Connection& c) {
   log.at = std::chrono::system_clock::now();
   log.started_us = steady_us();
   // The buffer may have moved since the head was first read: parsed again for views into it.
-  auto parsed = parse_request({c.in.data(), c.head});
+  auto parsed = parse_request({c.in.data(), c.head}, content_limit_);
   // The same bytes that parsed before: an error here would be a bug, answered rather than thrown.
   if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
   auto& request = std::get<HttpRequest>(parsed);

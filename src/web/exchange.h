@@ -35,8 +35,10 @@ using RequestHandler = std::function<HttpResponse(const HttpRequest&, std::chron
 
 class Exchange {
  public:
-  Exchange(WireLimits limits, RequestHandler handler, AccessLog& log)
-      : limits_(limits), handler_(std::move(handler)), log_(log) {}
+  // `content_limit`: how much content each request may carry, by its route (Router::content_limit);
+  // kMaxContent for every request when empty.
+  Exchange(WireLimits limits, RequestHandler handler, AccessLog& log, ContentLimit content_limit = {})
+      : limits_(limits), handler_(std::move(handler)), log_(log), content_limit_(std::move(content_limit)) {}
 
   // After bytes came in: a complete request, more to wait for, or a refusal ready to send.
   Next after_input(Connection& c);
@@ -62,6 +64,7 @@ class Exchange {
   WireLimits limits_;
   RequestHandler handler_;
   AccessLog& log_;
+  ContentLimit content_limit_;
   std::atomic<bool> stopping_{false};
 };
 

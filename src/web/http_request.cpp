@@ -116,7 +116,12 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
   return out;
 }
 
-std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t kMiB = 1024 * 1024;
+  return bytes % kMiB == 0 ? std::to_string(bytes / kMiB) + " MiB" : std::to_string(bytes) + " bytes";
+}
+
+std::variant<HttpRequest, HttpError> parse_request(std::string_view head, const ContentLimit& limit) {
   HttpRequest request;
   std::string_view rest = head;
   const std::string_view line = next_line(rest);
@@ -198,11 +203,13 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head) {
     if (content_length) return bad("both Transfer-Encoding and Content-Length");
     return HttpError{411, "send the content with a Content-Length, not a Transfer-Encoding"};
   }
-  if (content_length && *content_length > kMaxContent) {
+  const std::size_t max_content = limit ? limit(request.method, request.path) : kMaxContent;
+  if (content_length && *content_length > max_content) {
     // A client waiting for 100 Continue is told its expectation fails: the content is not read.
     const auto expect = request.header("Expect");
-    if (expect && iequals(*expect, "100-continue")) return HttpError{417, "the request content is over 1 MiB; not read"};
-    return HttpError{413, "the request content is over 1 MiB"};
+    const std::string over = "the request content is over " + size_text(max_content);
+    if (expect && iequals(*expect, "100-continue")) return HttpError{417, over + "; not read"};
+    return HttpError{413, over};
   }
   request.content_length = content_length.value_or(0);
 

@@ -1,7 +1,8 @@
 #pragma once
-// An HTTP/1.1 request (RFC 9112) as the server reads it: the head parsed, the content (up to
-// 1 MiB, announced by Content-Length) read after it.
+// An HTTP/1.1 request (RFC 9112) as the server reads it: the head parsed, the content (announced
+// by Content-Length, up to what its route takes: 1 MiB unless the route says more) read after it.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,11 +46,19 @@ struct HttpError {
 // Where the head at the start of `buffer` ends (just past its empty line), or 0 while incomplete.
 std::size_t head_length(std::string_view buffer);
 
-// The largest content a request may carry: the feeds take none, the JSON API's records are small.
+// The largest content a request may carry unless its route takes more: the feeds take none, the
+// JSON API's records are small; an evidence upload takes 10 MB (Router::add's max_content).
 inline constexpr std::size_t kMaxContent = 1024 * 1024;
 
-// `head` as head_length delimits it. The views in the result point into `head`.
-std::variant<HttpRequest, HttpError> parse_request(std::string_view head);
+// The largest content a request for `method` `path` may carry, asked before the content is read.
+using ContentLimit = std::function<std::size_t(std::string_view method, std::string_view path)>;
+
+// `head` as head_length delimits it; content beyond `limit` (kMaxContent when empty) is a 413,
+// or a 417 to a client that waits for 100 Continue. The views in the result point into `head`.
+std::variant<HttpRequest, HttpError> parse_request(std::string_view head, const ContentLimit& limit = {});
+
+// "1 MiB", "10485760 bytes": a limit as messages name it.
+std::string size_text(std::size_t bytes);
 
 // %XX decoding; nullopt for a malformed escape or a decoded NUL.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

@@ -32,9 +32,9 @@ const std::string& RouteParams::at(std::string_view name) const {
   throw std::out_of_range("no route parameter " + std::string(name));
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, std::size_t max_content) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern not a path: " + pattern);
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler), max_content};
   for (const auto piece : split_path(route.pattern)) {
     const auto open = piece.find('{'), close = piece.find('}');
     if (open == std::string_view::npos && close == std::string_view::npos) {
@@ -98,10 +98,21 @@ Router::Found Router::find(std::string_view method, std::string_view path) const
   if (matched) {
     found.kind = Found::Kind::kMatched;
     found.handler = &matched->handler;
+    found.max_content = matched->max_content;
   } else if (!found.pattern.empty()) {
     found.kind = Found::Kind::kMethodNotAllowed;
   }
   return found;
+}
+
+std::size_t Router::content_limit(std::string_view method, std::string_view path) const {
+  return find(method, path).max_content;
+}
+
+std::vector<Router::RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.max_content});
+  return out;
 }
 
 HttpResponse Router::refusal(const Found& found) {

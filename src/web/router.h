@@ -45,12 +45,25 @@ class Router {
  public:
   using Handler = std::function<HttpResponse(RequestContext&)>;
 
-  // A GET route answers HEAD too. Throws std::invalid_argument for a malformed pattern.
-  void add(std::string method, std::string pattern, Handler handler);
+  // A GET route answers HEAD too. `max_content`: the largest request content the route reads
+  // (larger is refused with 413 before it is read). Throws std::invalid_argument for a
+  // malformed pattern.
+  void add(std::string method, std::string pattern, Handler handler, std::size_t max_content = kMaxContent);
+
+  // The max_content of the route `method` `path` matches; kMaxContent when it matches none.
+  std::size_t content_limit(std::string_view method, std::string_view path) const;
+
+  // Each route's method and pattern, in the order added (what the OpenAPI document must describe).
+  struct RouteInfo {
+    std::string_view method, pattern;
+    std::size_t max_content;
+  };
+  std::vector<RouteInfo> routes() const;
 
   struct Found {
     enum class Kind { kMatched, kNotFound, kMethodNotAllowed, kBadEscape } kind = Kind::kNotFound;
     const Handler* handler = nullptr;
+    std::size_t max_content = kMaxContent;  // of the route matched
     std::string_view pattern;  // of the route the path matched (kept by the router); empty for none
     RouteParams params;
     std::string allow;  // for 405: the methods the path takes, as the Allow header lists them
@@ -76,6 +89,7 @@ class Router {
     std::string pattern;
     std::vector<Segment> segments;
     Handler handler;
+    std::size_t max_content = kMaxContent;
   };
   // Whether `path`'s segments fit `route`; its parameters (still escaped) into `raw`.
   static bool fits(const Route& route, const std::vector<std::string_view>& segments,

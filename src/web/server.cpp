@@ -1,6 +1,7 @@
 #include "web/server.h"
 
 #include "web/access_log.h"
+#include "web/api_routes.h"
 #include "web/event_loop.h"
 #include "web/exchange.h"
 #include "web/handlers.h"
@@ -129,12 +130,16 @@ int run_server(ServerConfig config, std::ostream& log) {
   const Authentication auth(config.accounts);
   Router router = feed_routes(site);
   add_session_routes(router, auth);
+  ApiSite api{tokens, config.rules, config.calendar, config.timezone,
+              [&auth](RequestContext& c) { return auth.principal(c); },
+              [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
+  add_api_routes(router, api);
   Exchange exchange(
       limits_of(config),
       [&router, &sessions](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {
         return router.dispatch(request, now, &sessions, outcome);
       },
-      access);
+      access, [&router](std::string_view method, std::string_view path) { return router.content_limit(method, path); });
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.host, config.port), 4096);
   socket.setBlocking(false);
   const int io_threads = config.io_threads > 0 ? config.io_threads

@@ -98,5 +98,27 @@ TEST(Router, RefusesMalformedPatterns) {
   EXPECT_THROW(router.add("GET", "/a/{x}{y}", none), std::invalid_argument);
 }
 
+TEST(Router, EachRouteSaysHowMuchContentItReadsAndTheWireLayerAsksBeforeReading) {
+  Router router;
+  router.add("POST", "/small", [](RequestContext&) { return text_response(200, "small"); });
+  router.add("POST", "/upload/{id}", [](RequestContext&) { return text_response(200, "upload"); }, 10 << 20);
+  EXPECT_EQ(router.content_limit("POST", "/small"), kMaxContent);
+  EXPECT_EQ(router.content_limit("POST", "/upload/7"), 10u << 20);
+  EXPECT_EQ(router.content_limit("GET", "/upload/7"), kMaxContent);  // no such route: the default
+  EXPECT_EQ(router.content_limit("POST", "/nowhere"), kMaxContent);
+
+  const ContentLimit limit = [&](std::string_view m, std::string_view p) { return router.content_limit(m, p); };
+  const std::string two_mib = "Content-Length: " + std::to_string(2 << 20) + "\r\n\r\n";
+  EXPECT_TRUE(std::holds_alternative<HttpRequest>(parse_request("POST /upload/7 HTTP/1.1\r\nHost: x\r\n" + two_mib, limit)));
+  const auto refused = parse_request("POST /small HTTP/1.1\r\nHost: x\r\n" + two_mib, limit);
+  ASSERT_TRUE(std::holds_alternative<HttpError>(refused));
+  EXPECT_EQ(std::get<HttpError>(refused).status, 413);
+  EXPECT_EQ(std::get<HttpError>(refused).message, "the request content is over 1 MiB");
+  const auto eleven = parse_request("POST /upload/7 HTTP/1.1\r\nHost: x\r\nContent-Length: 11534336\r\n\r\n", limit);
+  EXPECT_EQ(std::get<HttpError>(eleven).message, "the request content is over 10 MiB");
+  EXPECT_EQ(router.routes().size(), 2u);
+  EXPECT_EQ(router.routes()[1].pattern, "/upload/{id}");
+}
+
 }  // namespace
 }  // namespace cadence::web

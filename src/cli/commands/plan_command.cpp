@@ -1,6 +1,6 @@
 // cadence plan --unit ID --year YYYY [--format json|table|ics]
 #include "cli/commands/commands.h"
-#include "json/json_writer.h"
+#include "report/plan_json.h"
 #include "cli/text_table.h"
 #include "cli/workspace.h"
 #include "core/feed.h"
@@ -12,36 +12,7 @@
 
 namespace cadence::cli {
 
-using json::JsonWriter;
-
 namespace {
-
-std::string time_text(std::chrono::minutes t) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.count() / 60), static_cast<int>(t.count() % 60));
-  return buf;
-}
-
-void write_json(std::ostream& out, const Unit& unit, int year, const std::vector<Slot>& slots, const std::vector<Rule>& rules) {
-  JsonWriter json(out);
-  json.begin_object().field("unit", unit.id).field("year", year).key("slots").begin_array();
-  for (const auto& s : slots) {
-    const Rule& rule = rules[s.rule];
-    json.begin_object()
-        .field("rule", rule.id)
-        .field("period", s.period.id())
-        .field("slot", s.index)
-        .field("of", s.of)
-        .field("date", format_day(s.date));
-    if (rule.plan.time) json.field("time", time_text(*rule.plan.time));
-    json.key("tags").begin_array();
-    for (const auto& t : s.tags) json.value(t);
-    json.end_array().end_object();
-  }
-  json.end_array().end_object();
-  json.flush();
-  out << '\n';
-}
 
 void write_table(std::ostream& out, const Unit& unit, int year, const std::vector<Slot>& slots, const std::vector<Rule>& rules) {
   out << "建议日程 Suggested dates for " << unit.name << " (" << unit.id << "), " << year << "\n\n";
@@ -54,7 +25,7 @@ void write_table(std::ostream& out, const Unit& unit, int year, const std::vecto
     std::string tags;
     for (const auto& t : s->tags) tags += (tags.empty() ? "" : "，") + (rule.quota(t) ? rule.quota(t)->label : t);
     table.add({format_day(s->date) + " " + std::string(date::format("%a", date::weekday{s->date})),
-               rule.plan.time ? time_text(*rule.plan.time) : "", rule.title, s->period.id(),
+               rule.plan.time ? report::time_text(*rule.plan.time) : "", rule.title, s->period.id(),
                "第" + std::to_string(s->index) + "次/共" + std::to_string(s->of) + "次", tags});
   }
   if (table.empty()) out << "No cadence rule applies to this unit in " << year << ".\n";
@@ -96,7 +67,7 @@ int run_plan(const Invocation& inv) {
   })->period.end;
   warn_missing_schedules(inv, calendar, jan1, last);
   if (format == "ics") write_ics(inv, unit, year, slots, rules);
-  else if (format == "json") write_json(inv.out, unit, year, slots, rules);
+  else if (format == "json") report::write_plan_json(inv.out, unit, year, slots, rules);
   else write_table(inv.out, unit, year, slots, rules);
   return 0;
 }

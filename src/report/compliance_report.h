@@ -1,0 +1,23 @@
+#pragma once
+// The compliance `cadence check` reports, read from the database: the records of the span the
+// query needs, indexed and judged (core/check.h).
+#include "core/check.h"
+#include "store/database.h"
+
+#include <functional>
+#include <memory>
+
+namespace cadence::report {
+
+// Opens another connection to the same database, for reading half of a large span beside the
+// first (the CLI); empty where one connection must do (a server worker holds one lease).
+using SecondConnection = std::function<std::unique_ptr<store::Database>()>;
+
+// The first day whose records the query needs: the start of the earliest period judged.
+Day first_day_needed(const std::vector<Rule>& rules, const CheckQuery& query);
+
+CheckReport compliance_report(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules,
+                              const CheckQuery& query, const WorkCalendar& calendar,
+                              const SecondConnection& second = {});
+
+}  // namespace cadence::report
