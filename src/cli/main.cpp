@@ -194,6 +194,9 @@ missing ones to the outbox, and sends what is due over SMTP, retrying temporary 
 Every message has a key; none is sent twice, except once with the same Message-ID when the
 server may have accepted it before the connection dropped. `cadence serve` runs the same pass
 every minute; this is the one-shot form for cron (cadence-remind.timer) and tests.
+A message handed to the server twice without an answer is not sent a third time: it is kept as
+unconfirmed. Messages given up on (refused, out of tries, unconfirmed) are listed in a notice to
+the unit's administrators (failures:UNIT:-:DAY:-:-), at most one a day per unit.
 
 Options:
   --now TIME                 act as if it were this instant (default now; without an offset,
@@ -212,13 +215,15 @@ Examples:
 )",
      run_remind},
     {"outbox", "the reminder emails: list them, show one, send a failed one again",
-     R"(usage: cadence outbox list [--status pending|sending|sent|failed|no_address]
+     R"(usage: cadence outbox list [--status pending|sending|sent|failed|unconfirmed|no_address]
        cadence outbox show ID
        cadence outbox retry ID
 
 list prints every message the reminder passes decided, with its status, tries, key,
-recipients and subject (no_address: the unit has no secretary address). show prints one with
-the server's last reply. retry makes a failed message pending again, for the next pass.
+recipients and subject (no_address: the unit has no secretary address; unconfirmed: handed to
+the server twice without an answer, so perhaps delivered, not sent a third time). show prints
+one with the server's last reply. retry makes a failed or unconfirmed message pending again,
+for the next pass.
 
 Options:
   --status STATUS  list only messages in this status

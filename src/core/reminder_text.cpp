@@ -159,9 +159,12 @@ std::string absolute_date(Day day, std::optional<std::chrono::minutes> time, Lan
 
 ReminderText reminder_text(const Reminder& reminder, const TextContext& context) {
   const Writer w{context};
+  return text_of(w.subject(reminder), w.body_lines(reminder));
+}
+
+ReminderText text_of(std::string subject, const std::vector<std::string>& lines) {
   ReminderText out;
-  out.subject = w.subject(reminder);
-  const auto lines = w.body_lines(reminder);
+  out.subject = std::move(subject);
   std::string html = "<!DOCTYPE html><html><body>";
   for (const auto& line : lines) {
     out.text += line + "\n";

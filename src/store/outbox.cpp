@@ -21,7 +21,7 @@ constexpr std::size_t kKeysPerQuery = 500;
 
 const char* kColumns =
     "id, message_key, unit, kind, recipients, subject, text_body, html_body, calendar, message_date, zone, "
-    "status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at";
+    "status, tries, unconfirmed_sends, next_attempt_at, last_reply, created_at, sent_at, reported_in";
 
 std::string placeholders(std::size_t n) {
   std::string p;
@@ -73,7 +73,7 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
     }
     const auto sql = db_.dialect().sql(
         "INSERT INTO outbox (message_key, unit, kind, recipients, subject, text_body, html_body, calendar, "
-        "message_date, zone, status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at, "
+        "message_date, zone, status, tries, unconfirmed_sends, next_attempt_at, last_reply, created_at, sent_at, "
         "lease_until, claimed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '') "
         "ON CONFLICT (message_key) DO NOTHING");
     Transaction transaction(db_);
@@ -126,38 +126,88 @@ std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, s
   }
 }
 
+bool Outbox::note_handover(std::int64_t id, const std::string& worker) {
+  try {
+    Statement update(db_.session());
+    update << db_.dialect().sql(
+        "UPDATE outbox SET unconfirmed_sends = unconfirmed_sends + 1 "
+        "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(id), bind(worker);
+    return update.execute() > 0;
+  } catch (...) {
+    rethrow_with_context("cannot note the handover of outbox message " + std::to_string(id));
+  }
+}
+
 void Outbox::mark_sent(std::int64_t id, const std::string& worker, const std::string& reply,
-                       std::chrono::sys_seconds at) {
+                       std::chrono::sys_seconds at, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, last_reply = ?, lease_until = '' "
-        "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
-        bind(timestamp_text(at)), bind(reply), bind(id), bind(worker), now;
+        "UPDATE outbox SET status = 'sent', sent_at = ?, last_reply = ?, lease_until = '', "
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(timestamp_text(at)), bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
   } catch (...) {
     rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " sent");
   }
 }
 
 void Outbox::mark_retry(std::int64_t id, const std::string& worker, const std::string& reply,
-                        std::chrono::sys_seconds next_attempt, bool resend_once) {
+                        std::chrono::sys_seconds next_attempt, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
         "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_reply = ?, lease_until = '', "
-        "resend_once = ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
-        bind(timestamp_text(next_attempt)), bind(reply), bind(resend_once ? 1 : 0), bind(id), bind(worker), now;
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(timestamp_text(next_attempt)), bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
   } catch (...) {
     rethrow_with_context("cannot reschedule outbox message " + std::to_string(id));
   }
 }
 
-void Outbox::mark_failed(std::int64_t id, const std::string& worker, const std::string& reply) {
+void Outbox::mark_failed(std::int64_t id, const std::string& worker, const std::string& reply, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
-        "UPDATE outbox SET status = 'failed', last_reply = ?, lease_until = '' "
+        "UPDATE outbox SET status = 'failed', last_reply = ?, lease_until = '', "
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
+  } catch (...) {
+    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " failed");
+  }
+}
+
+void Outbox::mark_unconfirmed(std::int64_t id, const std::string& worker, const std::string& reply) {
+  try {
+    db_.session() << db_.dialect().sql(
+        "UPDATE outbox SET status = 'unconfirmed', last_reply = ?, lease_until = '' "
         "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
         bind(reply), bind(id), bind(worker), now;
   } catch (...) {
-    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " failed");
+    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " unconfirmed");
+  }
+}
+
+std::vector<OutboxMessage> Outbox::unreported_failures() {
+  try {
+    return select("reported_in = '' AND status IN ('failed', 'unconfirmed') AND kind <> 'failures'", {});
+  } catch (...) {
+    rethrow_with_context("cannot read the outbox of '" + db_.name() + "'");
+  }
+}
+
+bool Outbox::add_failure_notice(const OutboxMessage& notice, std::span<const std::int64_t> listed) {
+  try {
+    Transaction transaction(db_);
+    // On PostgreSQL a second process adding the same key waits here for the first to commit, then
+    // adds nothing and marks nothing: what only it saw waits for the next day's notice.
+    if (add(std::span(&notice, 1)) == 0) return false;
+    std::string ids;
+    for (const auto id : listed) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    if (!ids.empty())
+      db_.session() << db_.dialect().sql("UPDATE outbox SET reported_in = ? WHERE reported_in = '' AND id IN (" + ids + ")"),
+          bind(notice.key), now;
+    transaction.commit();
+    return true;
+  } catch (...) {
+    rethrow_with_context("cannot add a failure notice to the outbox of '" + db_.name() + "'");
   }
 }
 
@@ -183,8 +233,8 @@ bool Outbox::retry(std::int64_t id, std::chrono::sys_seconds at) {
   try {
     Statement update(db_.session());
     update << db_.dialect().sql(
-        "UPDATE outbox SET status = 'pending', tries = 0, next_attempt_at = ?, claimed_by = '' "
-        "WHERE id = ? AND status = 'failed'"),
+        "UPDATE outbox SET status = 'pending', tries = 0, unconfirmed_sends = 0, reported_in = '', "
+        "next_attempt_at = ?, claimed_by = '' WHERE id = ? AND status IN ('failed', 'unconfirmed')"),
         bind(timestamp_text(at)), bind(id);
     const auto changed = update.execute();
     return changed > 0;
@@ -195,13 +245,14 @@ bool Outbox::retry(std::int64_t id, std::chrono::sys_seconds at) {
 
 std::vector<OutboxMessage> Outbox::select(const std::string& where, const std::vector<std::string>& values) {
   std::vector<std::int64_t> id;
-  std::vector<int> tries, resend;
+  std::vector<int> tries, unconfirmed;
   std::vector<std::string> key, unit, kind, to, subject, text, html, calendar, date, zone, status, next, reply, created,
-      sent;
+      sent, reported;
   Statement s(db_.session());
   s << db_.dialect().sql(std::string("SELECT ") + kColumns + " FROM outbox WHERE " + where + " ORDER BY id"), into(id),
       into(key), into(unit), into(kind), into(to), into(subject), into(text), into(html), into(calendar), into(date),
-      into(zone), into(status), into(tries), into(resend), into(next), into(reply), into(created), into(sent);
+      into(zone), into(status), into(tries), into(unconfirmed), into(next), into(reply), into(created), into(sent),
+      into(reported);
   for (const auto& v : values) s.addBind(bind(v));
   s.execute();
   std::vector<OutboxMessage> out(id.size());
@@ -220,11 +271,12 @@ std::vector<OutboxMessage> Outbox::select(const std::string& where, const std::v
     m.zone = zone[i];
     m.status = status[i];
     m.tries = tries[i];
-    m.resend_once = resend[i] != 0;
+    m.unconfirmed_sends = unconfirmed[i];
     m.next_attempt = timestamp_column(next[i], "outbox.next_attempt_at");
     m.last_reply = reply[i];
     m.created = timestamp_column(created[i], "outbox.created_at");
     if (!sent[i].empty()) m.sent_at = timestamp_column(sent[i], "outbox.sent_at");
+    m.reported_in = reported[i];
   }
   return out;
 }

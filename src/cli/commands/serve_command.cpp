@@ -31,9 +31,11 @@ std::function<void(std::chrono::system_clock::time_point)> reminder_pass(const I
     const remind::PassSources sources{rules, calendar, tree};
     const auto report =
         remind::run_pass(db, sources, date::floor<std::chrono::seconds>(now), settings, *sender, smtp, worker);
-    if (report.added > 0 || report.delivery.sent > 0 || report.delivery.failed > 0)
-      log << "cadence serve: reminders: " << report.added << " new, " << report.delivery.sent << " sent, "
-          << report.delivery.retried << " to retry, " << report.delivery.failed << " failed" << std::endl;
+    const auto& d = report.delivery;
+    if (report.added > 0 || d.sent > 0 || d.failed > 0 || d.unconfirmed > 0)
+      log << "cadence serve: reminders: " << report.added << " new, " << d.sent << " sent, " << d.retried
+          << " to retry, " << d.failed << " failed, " << d.unconfirmed << " unconfirmed, " << report.failure_notices
+          << " failure notices" << std::endl;
   };
 }
 
