@@ -80,8 +80,13 @@ TEST_F(CountyYear, EveryMessageOnceOnAWorkdayAndTheWeeklyOnesOnTheirDay) {
     EXPECT_TRUE(m.key.starts_with("upcoming:") || m.key.starts_with("due:") || m.key.starts_with("digest-"))
           << m.key;
   }
-  // The county's weekly digest lists town-b's open items.
-  EXPECT_TRUE(by_key.count("digest-week:county:-:2026-W23:-:-"));
+  // The county's weekly digest covers its subtree, the county itself included (it holds no
+  // sessions), and lists town-b's open items; town-a and its branch keep up, so are not in it.
+  const auto& week = *by_key.at("digest-week:county:-:2026-W23:-:-");
+  EXPECT_NE(week.subject.find("【周报】清河县委及下级单位："), std::string::npos) << week.subject;
+  EXPECT_NE(week.text.find("· 清河县委：理论学习中心组集体学习"), std::string::npos) << week.text;
+  EXPECT_NE(week.text.find("· 桃花镇党委："), std::string::npos) << week.text;
+  EXPECT_EQ(week.text.find("· 杨柳"), std::string::npos) << week.text;
 }
 
 TEST_F(CountyYear, WhatWasDecidedWhileTheServerWasDownIsDeliveredWhenItReturns) {
