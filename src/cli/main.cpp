@@ -85,19 +85,24 @@ Examples:
 )",
      run_feed},
     {"serve", "the HTTP server for calendar feeds",
-     R"(usage: cadence serve [--listen HOST:PORT]
+     R"(usage: cadence serve [--listen HOST:PORT] [--remind-from YYYY-MM-DDTHH:MM[+HH:MM]]
 
 Answers /feeds/<token>.ics and /healthz over HTTP/1.1 until SIGTERM or SIGINT. Reads [serve]
 and [feeds] from the config file; rules and calendars are read at start, units, records and
 tokens are picked up as other processes write them. Put a TLS proxy in front for https.
+With [mail] smtp set, runs the reminder pass of `cadence remind` at once and then every
+[remind] interval_seconds (default 60).
 
 Options:
   --listen HOST:PORT  address to listen on (default [serve] listen, 127.0.0.1:8080;
                       also CADENCE_LISTEN; port 0: one the system picks, named in the log)
+  --remind-from TIME  the reminder passes act as if the clock had read TIME at start, and run
+                      on from there (a rehearsal, or a test); the feeds keep the real clock
 
 Examples:
   cadence serve --listen 127.0.0.1:8080
   cadence --config /etc/cadence/cadence.toml serve
+  cadence serve --remind-from 2026-06-01T09:00+08:00
 )",
      run_serve},
     {"token", "secret feed URLs: issue, list, revoke",

@@ -74,7 +74,8 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail"});
+    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail",
+             "remind"});
     s.db = f.string("db", false).value_or(s.db);
     s.db_password_file = f.string("db_password_file", false).value_or(s.db_password_file);
     read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
@@ -108,6 +109,11 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "subtree_max_units", 1, 10'000'000, s.subtree_max_units);
     }
     if (const auto* mail = f.table("mail")) read_mail(TomlFields(*mail, path, "[mail] ", diagnostics), s);
+    if (const auto* remind = f.table("remind")) {
+      TomlFields t(*remind, path, "[remind] ", diagnostics);
+      t.only({"interval_seconds"});
+      read_bounded(t, "interval_seconds", 1, 3600, s.remind_interval_seconds);
+    }
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);
 }

@@ -58,6 +58,7 @@ struct Settings {
   int outbox_lease_seconds = 300;
   int outbox_max_tries = 8;
   int outbox_backoff_seconds = 60;
+  int remind_interval_seconds = 60;  // serve's reminder passes
 };
 
 // Where an installed binary finds its data, from the binary's own path: PREFIX/bin/cadence with

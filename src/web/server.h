@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -34,8 +35,10 @@ struct ServerConfig {
   std::size_t subtree_max_units = 2000;  // see subtree_limit.h
   std::vector<Rule> rules;
   WorkCalendar calendar;
-  // One reminder pass (reminder_scheduler.h), run every minute; none when empty.
+  // One reminder pass (reminder_scheduler.h), run every reminder_interval; none when empty.
   std::function<void(std::chrono::system_clock::time_point)> reminder_pass;
+  std::chrono::seconds reminder_interval{60};
+  std::optional<std::chrono::system_clock::time_point> reminder_clock_from;  // serve --remind-from
 };
 
 // Serves until SIGTERM or SIGINT, then, within stop_timeout: stops accepting, finishes the

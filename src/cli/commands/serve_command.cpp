@@ -42,8 +42,8 @@ std::function<void(std::chrono::system_clock::time_point)> reminder_pass(const I
 }  // namespace
 
 int run_serve(const Invocation& inv) {
-  inv.args.allow({"listen"});
-  inv.args.expect_positionals(1, "cadence serve [--listen HOST:PORT]");
+  inv.args.allow({"listen", "remind-from"});
+  inv.args.expect_positionals(1, "cadence serve [--listen HOST:PORT] [--remind-from YYYY-MM-DDTHH:MM[±HH:MM]]");
   const auto& listen = inv.settings.listen;
   const auto colon = listen.rfind(':');
   int port = 0;
@@ -80,6 +80,8 @@ int run_serve(const Invocation& inv) {
   // Opened once here so that a bad --db fails before the port is taken, with its message.
   open_database(inv, store::Access::existing);
   config.reminder_pass = reminder_pass(inv, config);
+  config.reminder_interval = std::chrono::seconds{s.remind_interval_seconds};
+  if (const auto from = inv.args.option("remind-from")) config.reminder_clock_from = parse_now(*from, s.timezone);
   return web::run_server(std::move(config), inv.err);
 }
 
