@@ -18,6 +18,7 @@ Dialect sqlite_dialect() {
       .without_rowid = " WITHOUT ROWID",
       .for_share = "",
       .numbered_placeholders = false,
+      .rows_per_insert = 1,
   };
 }
 
@@ -31,6 +32,7 @@ Dialect postgresql_dialect() {
       .without_rowid = "",
       .for_share = " FOR SHARE",
       .numbered_placeholders = true,
+      .rows_per_insert = 200,
   };
 }
 

@@ -53,8 +53,9 @@ std::unordered_set<std::string> Outbox::existing_keys(std::span<const std::strin
 int Outbox::add(std::span<const OutboxMessage> messages) {
   if (messages.empty()) return 0;
   try {
-    // Column vectors bound to one prepared statement: a first pass over a province adds a
-    // million rows, and parsing the statement per row would cost more than the rows.
+    // A first pass over a province adds a million rows: on SQLite, column vectors bound to one
+    // prepared statement (parsing it per row would cost more than the rows); on PostgreSQL,
+    // statements of a few hundred rows each (Dialect::rows_per_insert).
     std::vector<std::string> key, unit, kind, to, subject, text, html, calendar, date, zone, status, next, created;
     for (const auto& m : messages) {
       key.push_back(m.key);
@@ -71,25 +72,33 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
       next.push_back(timestamp_text(m.next_attempt));
       created.push_back(timestamp_text(m.created));
     }
-    const auto sql = db_.dialect().sql(
+    const char* insert_into =
         "INSERT INTO outbox (message_key, unit, kind, recipients, subject, text_body, html_body, calendar, "
         "message_date, zone, status, tries, unconfirmed_sends, next_attempt_at, last_reply, created_at, sent_at, "
-        "lease_until, claimed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '') "
-        "ON CONFLICT (message_key) DO NOTHING");
+        "lease_until, claimed_by) VALUES ";
+    const char* row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '')";
+    const char* on_conflict = " ON CONFLICT (message_key) DO NOTHING";
     Transaction transaction(db_);
     std::size_t added = 0;
-    if (db_.dialect().backend == Backend::sqlite) {
+    const auto per_insert = db_.dialect().rows_per_insert;
+    if (per_insert <= 1) {
       Statement insert(db_.session());
-      insert << sql, use(key), use(unit), use(kind), use(to), use(subject), use(text), use(html), use(calendar),
-          use(date), use(zone), use(status), use(next), use(created);
+      insert << db_.dialect().sql(std::string(insert_into) + row + on_conflict), use(key), use(unit), use(kind),
+          use(to), use(subject), use(text), use(html), use(calendar), use(date), use(zone), use(status), use(next),
+          use(created);
       added = insert.execute();
     } else {
-      // PostgreSQL's connector reports only the last row's count for bound vectors: row by row.
-      for (std::size_t i = 0; i < key.size(); ++i) {
+      // Multi-row statements: one round trip per `per_insert` rows, and one count for them all.
+      for (std::size_t first = 0; first < key.size(); first += per_insert) {
+        const auto n = std::min(per_insert, key.size() - first);
+        std::string sql = insert_into;
+        for (std::size_t i = 0; i < n; ++i) sql += (i ? ", " : "") + std::string(row);
         Statement insert(db_.session());
-        insert << sql, bind(key[i]), bind(unit[i]), bind(kind[i]), bind(to[i]), bind(subject[i]), bind(text[i]),
-            bind(html[i]), bind(calendar[i]), bind(date[i]), bind(zone[i]), bind(status[i]), bind(next[i]),
-            bind(created[i]);
+        insert << db_.dialect().sql(sql + on_conflict);
+        for (std::size_t i = first; i < first + n; ++i)
+          for (auto* column : {&key, &unit, &kind, &to, &subject, &text, &html, &calendar, &date, &zone, &status, &next,
+                               &created})
+            insert.addBind(bind((*column)[i]));
         added += insert.execute();
       }
     }

@@ -149,6 +149,19 @@ TEST_P(OutboxTest, AFailureNoticeListsEachFailureOnceAndThereIsOneANoticePerKey)
   EXPECT_EQ(outbox.find(failed[0].id)->reported_in, "");
 }
 
+TEST_P(OutboxTest, ABulkAddSpanningSeveralStatementsCountsOnlyTheNewRows) {
+  std::vector<OutboxMessage> batch;
+  for (int i = 0; i < 450; ++i) batch.push_back(message("k" + std::to_string(i)));
+  EXPECT_EQ(outbox.add(batch), 450);
+  for (int i = 450; i < 500; ++i) batch.push_back(message("k" + std::to_string(i)));
+  EXPECT_EQ(outbox.add(batch), 50);
+  const auto rows = outbox.list(std::nullopt);
+  ASSERT_EQ(rows.size(), 500u);
+  EXPECT_EQ(rows[499].key, "k499");
+  EXPECT_EQ(rows[499].subject, "【提醒】主题");
+  EXPECT_EQ(rows[499].created, t0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
