@@ -19,7 +19,7 @@ cd "$T"
   echo "county,,县委,committee,county-sec@example.org,county-admin@example.org,"
   for i in $(seq 1 "$UNITS"); do echo "t$i,county,镇$i,committee,s$i@example.org,a$i@example.org,"; done
 } > units.csv
-printf '[mail]\nfrom = "cadence@example.org"\nmax_per_minute = 0\nmax_per_connection = 100000\nmax_tries = 100\nbackoff_seconds = 120\n' > cadence.toml
+printf '[mail]\nfrom = "cadence@example.org"\nmax_per_minute = 0\nmax_per_connection = 100000\nmax_tries = 100\n' > cadence.toml
 C=("$BIN" --db "$T/cadence.db" --rules "$REPO/rules" --calendars "$REPO/calendars" --config cadence.toml)
 "${C[@]}" units import units.csv > /dev/null
 mkdir sink

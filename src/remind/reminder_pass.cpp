@@ -232,14 +232,17 @@ DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbo
   DeliveryReport report;
   // The pass acts as of `now`, but sending takes real time (a rate limit makes a long pass): each
   // batch is claimed, and its lease runs, from the moment it is claimed, so a later batch is
-  // never taken over by another process while this one is still sending it.
+  // never taken over by another process while this one is still sending it. What is due is
+  // judged as of `now`, though: a row retried during this pass waits for a later one, instead
+  // of a pass against a server that is down retrying, for as long as it runs, every row whose
+  // backoff has passed meanwhile.
   const auto started = std::chrono::steady_clock::now();
   const auto at = [&] {
     return now + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
   };
   for (;;) {
     const auto claimed_at = at();
-    const auto batch = outbox.claim(worker, settings.claim_batch, claimed_at, settings.lease);
+    const auto batch = outbox.claim(worker, settings.claim_batch, claimed_at, settings.lease, now);
     if (batch.empty()) return report;
     for (const auto& row : batch) deliver_row(outbox, send, row, from, reply_to, claimed_at, worker, settings, report);
   }

@@ -110,9 +110,10 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
 }
 
 std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, std::chrono::sys_seconds at,
-                                         std::chrono::seconds lease) {
+                                         std::chrono::seconds lease, std::optional<std::chrono::sys_seconds> due_by) {
   try {
     const auto now_text = timestamp_text(at);
+    const auto due_text = timestamp_text(due_by.value_or(at));
     const auto until = timestamp_text(at + lease);
     // PostgreSQL: rows another claimer has locked are skipped, not waited for. SQLite has one
     // writer at a time, so the conditional update alone decides.
@@ -123,7 +124,7 @@ std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, s
         "UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?, tries = tries + 1 "
         "WHERE id IN (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= ?) "
         "OR (status = 'sending' AND lease_until < ?) ORDER BY id LIMIT ?" + lock + ") RETURNING id"),
-        bind(worker), bind(until), bind(now_text), bind(now_text), bind(limit), into(ids), now;
+        bind(worker), bind(until), bind(due_text), bind(now_text), bind(limit), into(ids), now;
     // The ids are the database's own integers: written into the statement, they need no binding.
     std::string list;
     for (const auto id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);

@@ -55,10 +55,11 @@ class Outbox {
   std::unordered_set<std::string> existing_keys(std::span<const std::string> keys);
   // Adds the messages whose key has no row yet, in one transaction; returns how many were new.
   int add(std::span<const OutboxMessage> messages);
-  // Claims up to `limit` rows that are due (pending, next attempt reached) or whose holder's
-  // lease expired, for `worker` until now + lease; each claim counts as a try.
+  // Claims up to `limit` rows that are due (pending, next attempt at or before `due_by`, by
+  // default `now`) or whose holder's lease expired by `now`, for `worker` until now + lease;
+  // each claim counts as a try.
   std::vector<OutboxMessage> claim(const std::string& worker, int limit, std::chrono::sys_seconds now,
-                                   std::chrono::seconds lease);
+                                   std::chrono::seconds lease, std::optional<std::chrono::sys_seconds> due_by = {});
   // Just before the message's bytes go out, in its own committed statement: from here on the
   // server may have it. False (send nothing) when `worker` no longer holds the row.
   bool note_handover(std::int64_t id, const std::string& worker);
