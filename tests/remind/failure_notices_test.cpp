@@ -98,6 +98,27 @@ TEST_P(FailureNotices, TemporaryRefusalsAreGivenUpOnAfterTheConfiguredTriesAndTo
   }
 }
 
+TEST_P(FailureNotices, AServerThatHangsUpAfterEveryMessageGetsEachOneTwiceThenTheyAreUnconfirmed) {
+  // smtp-sink -q .: the connection drops after the final ".", the outcome is never known.
+  testing::SmtpTestServer server({"sink", "-q", "."});
+  for (const std::chrono::minutes time : {9h + 0min, 9h + 1min, 9h + 2min}) pass(server, d(2026, 6, 1), time);
+  int reminders = 0;
+  for (const auto& m : store::Outbox(db).list(std::nullopt)) {
+    if (m.to.empty()) continue;
+    if (m.kind == "failures") {
+      EXPECT_TRUE(m.key.ends_with(":-:2026-06-01:-:-")) << m.key;
+      continue;
+    }
+    ++reminders;
+    // Handed over twice (the try and its one resend), never a third time.
+    EXPECT_EQ(m.status, "unconfirmed") << m.key;
+    EXPECT_EQ(m.unconfirmed_sends, 2) << m.key;
+    EXPECT_EQ(m.tries, 2) << m.key;
+    EXPECT_FALSE(m.reported_in.empty()) << m.key;
+  }
+  EXPECT_GT(reminders, 5);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FailureNotices, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
