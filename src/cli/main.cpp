@@ -85,20 +85,25 @@ Examples:
 )",
      run_feed},
     {"serve", "the HTTP server for calendar feeds",
-     R"(usage: cadence serve [--listen HOST:PORT]
+     R"(usage: cadence serve [--listen HOST:PORT] [--remind-from YYYY-MM-DDTHH:MM[+HH:MM]]
 
 Answers /feeds/<token>.ics, /healthz, and GET|POST /login and POST /logout (sessions of the
 pages; [accounts] sets their expiry and the trusted proxies) over HTTP/1.1 until SIGTERM or
-SIGINT. Reads [serve], [feeds] and [accounts] from the config file; rules and calendars are
-read at start, units, records and tokens are picked up as other processes write them. Put a TLS proxy in front for https.
+SIGINT. Reads [serve], [feeds], [accounts] and [remind] from the config file; rules and
+calendars are read at start, units, records and tokens are picked up as other processes write
+them. Put a TLS proxy in front for https. With [mail] smtp set, runs the reminder pass of
+`cadence remind` at once and then every [remind] interval_seconds (default 60).
 
 Options:
   --listen HOST:PORT  address to listen on (default [serve] listen, 127.0.0.1:8080;
                       also CADENCE_LISTEN; port 0: one the system picks, named in the log)
+  --remind-from TIME  the reminder passes act as if the clock had read TIME at start, and run
+                      on from there (a rehearsal, or a test); the feeds keep the real clock
 
 Examples:
   cadence serve --listen 127.0.0.1:8080
   cadence --config /etc/cadence/cadence.toml serve
+  cadence serve --remind-from 2026-06-01T09:00+08:00
 )",
      run_serve},
     {"token", "secret feed URLs: issue, list, revoke",
@@ -195,6 +200,9 @@ missing ones to the outbox, and sends what is due over SMTP, retrying temporary 
 Every message has a key; none is sent twice, except once with the same Message-ID when the
 server may have accepted it before the connection dropped. `cadence serve` runs the same pass
 every minute; this is the one-shot form for cron (cadence-remind.timer) and tests.
+A message handed to the server twice without an answer is not sent a third time: it is kept as
+unconfirmed. Messages given up on (refused, out of tries, unconfirmed) are listed in a notice to
+the unit's administrators (failures:UNIT:-:DAY:-:-), at most one a day per unit.
 
 Options:
   --now TIME                 act as if it were this instant (default now; without an offset,
@@ -213,13 +221,15 @@ Examples:
 )",
      run_remind},
     {"outbox", "the reminder emails: list them, show one, send a failed one again",
-     R"(usage: cadence outbox list [--status pending|sending|sent|failed|no_address]
+     R"(usage: cadence outbox list [--status pending|sending|sent|failed|unconfirmed|no_address]
        cadence outbox show ID
        cadence outbox retry ID
 
 list prints every message the reminder passes decided, with its status, tries, key,
-recipients and subject (no_address: the unit has no secretary address). show prints one with
-the server's last reply. retry makes a failed message pending again, for the next pass.
+recipients and subject (no_address: the unit has no secretary address; unconfirmed: handed to
+the server twice without an answer, so perhaps delivered, not sent a third time). show prints
+one with the server's last reply. retry makes a failed or unconfirmed message pending again,
+for the next pass.
 
 Options:
   --status STATUS  list only messages in this status

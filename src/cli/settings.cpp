@@ -74,7 +74,8 @@ void apply_config_file(const std::string& path, Settings& s) {
   if (doc) {
     // [smtp] is read by the mailer.
     TomlFields f(*doc, path, "", diagnostics);
-    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail", "accounts"});
+    f.only({"db", "db_password_file", "db_wait_seconds", "rules", "calendars", "region", "timezone", "serve", "smtp", "feeds", "mail", "accounts",
+             "remind"});
     s.db = f.string("db", false).value_or(s.db);
     s.db_password_file = f.string("db_password_file", false).value_or(s.db_password_file);
     read_bounded(f, "db_wait_seconds", 0, kMaxDbWaitSeconds, s.db_wait_seconds);
@@ -114,6 +115,11 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "session_idle_minutes", 1, 24 * 60, s.session_idle_minutes);
       read_bounded(t, "session_absolute_hours", 1, 30 * 24, s.session_absolute_hours);
       s.trusted_proxies = t.strings("trusted_proxies", false).value_or(s.trusted_proxies);
+    }
+    if (const auto* remind = f.table("remind")) {
+      TomlFields t(*remind, path, "[remind] ", diagnostics);
+      t.only({"interval_seconds"});
+      read_bounded(t, "interval_seconds", 1, 3600, s.remind_interval_seconds);
     }
   }
   if (!diagnostics.empty()) throw InputError(diagnostics);

@@ -63,6 +63,7 @@ struct Settings {
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-Proto is believed
+  int remind_interval_seconds = 60;  // serve's reminder passes
 };
 
 // Where an installed binary finds its data, from the binary's own path: PREFIX/bin/cadence with

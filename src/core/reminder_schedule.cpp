@@ -267,11 +267,11 @@ std::vector<Reminder> reminders_due(const ReminderInputs& in, std::size_t unit, 
   for (std::size_t r = 0; r < in.rules.size(); ++r) pass.rule(r);
   if (unit < in.no_digests.size() && in.no_digests[unit]) return std::move(pass.out);
   pass.digest(ReminderKind::digest_month, period_containing(PeriodKind::month, moment.today), {unit});
-  if (!in.tree.children(unit).empty()) {
-    auto below = in.tree.subtree(unit);
-    below.erase(below.begin());
-    pass.digest(ReminderKind::digest_week, period_containing(PeriodKind::week, moment.today), below);
-  }
+  // The administrators' digest covers their whole subtree, the unit itself included. A unit
+  // with nobody below and no administrators has nobody to send it to (its secretary has the
+  // monthly one); one with units below but no administrators is listed as no_address.
+  if (!in.tree.children(unit).empty() || !in.tree.at(unit).admin_emails.empty())
+    pass.digest(ReminderKind::digest_week, period_containing(PeriodKind::week, moment.today), in.tree.subtree(unit));
   return std::move(pass.out);
 }
 

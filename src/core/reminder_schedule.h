@@ -91,7 +91,8 @@ struct ReminderInputs {
 
 // Every reminder about `unit` that is due at `moment` and still useful, whether or not it was
 // sent already: upcoming slots and due dates per lead, behind, escalation, missed, overdue, and
-// the digests (monthly for its secretary; weekly for its administrators when it has units below).
+// the digests (monthly for its secretary; weekly for its administrators, covering its subtree
+// with itself, when it has units below or administrators of its own).
 // Empty when `moment` is not a sending moment.
 std::vector<Reminder> reminders_due(const ReminderInputs& in, std::size_t unit, const ReminderMoment& moment,
                                     SlotPlans& plans);

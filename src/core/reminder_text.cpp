@@ -44,10 +44,13 @@ struct Writer {
     if (r.kind == ReminderKind::digest_month)
       return zh() ? "【月度提醒】" + u.name + "：" + period_label(r.period) + "待办与落后事项" + num(int(r.items.size())) + "项"
                   : "[Monthly digest] " + u.name + ": " + num(int(r.items.size())) + " open items in " + r.period.id();
-    if (r.kind == ReminderKind::digest_week)
-      return zh() ? "【周报】" + u.name + "下级单位：" + period_label(r.period) + "待办与落后事项" + num(int(r.items.size())) + "项"
-                  : "[Weekly digest] units below " + u.name + ": " + num(int(r.items.size())) + " open items in " +
-                        r.period.id();
+    if (r.kind == ReminderKind::digest_week) {
+      const bool below = !c.tree.children(r.unit).empty();
+      return zh() ? "【周报】" + u.name + (below ? "及下级单位" : "") + "：" + period_label(r.period) + "待办与落后事项" +
+                        num(int(r.items.size())) + "项"
+                  : "[Weekly digest] " + u.name + (below ? " and the units below" : "") + ": " +
+                        num(int(r.items.size())) + " open items in " + r.period.id();
+    }
     const Rule& rule = c.rules[*r.rule];
     const auto t = title(rule);
     const auto at = day(r.event_day, rule.plan.time);
@@ -159,9 +162,12 @@ std::string absolute_date(Day day, std::optional<std::chrono::minutes> time, Lan
 
 ReminderText reminder_text(const Reminder& reminder, const TextContext& context) {
   const Writer w{context};
+  return text_of(w.subject(reminder), w.body_lines(reminder));
+}
+
+ReminderText text_of(std::string subject, const std::vector<std::string>& lines) {
   ReminderText out;
-  out.subject = w.subject(reminder);
-  const auto lines = w.body_lines(reminder);
+  out.subject = std::move(subject);
   std::string html = "<!DOCTYPE html><html><body>";
   for (const auto& line : lines) {
     out.text += line + "\n";

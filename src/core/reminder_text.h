@@ -28,4 +28,7 @@ std::string absolute_date(Day day, std::optional<std::chrono::minutes> time, Lan
 
 ReminderText reminder_text(const Reminder& reminder, const TextContext& context);
 
+// A message from its subject and body lines: lines starting "· " are list items in the HTML.
+ReminderText text_of(std::string subject, const std::vector<std::string>& lines);
+
 }  // namespace cadence

@@ -31,7 +31,7 @@ std::string SmtpSender::message_id_of(const Message& message) const {
   return message_id(message.key, domain_of(envelope_from(message)));
 }
 
-Delivery SmtpSender::send(const Message& message) {
+Delivery SmtpSender::send(const Message& message, const std::function<bool()>& handover) {
   std::string data;
   try {
     data = compose(message, domain_of(envelope_from(message)));
@@ -40,14 +40,20 @@ Delivery SmtpSender::send(const Message& message) {
   }
   keep_to_rate();
   bool retry = false;
-  Delivery delivery = attempt(data, message, retry);
-  if (retry) delivery = attempt(data, message, retry);
+  bool withheld = false;
+  const std::function<bool()> noted = [&] {
+    withheld = handover && !handover();
+    return !withheld;
+  };
+  Delivery delivery = attempt(data, message, noted, retry);
+  if (retry && !withheld) delivery = attempt(data, message, noted, retry);
   return delivery;
 }
 
 // One try; `retry` is set when a reused connection turned out dead before the server could
 // have taken anything, which a new connection may fix.
-Delivery SmtpSender::attempt(const std::string& data, const Message& message, bool& retry) {
+Delivery SmtpSender::attempt(const std::string& data, const Message& message, const std::function<bool()>& handover,
+                             bool& retry) {
   const bool reused = session_ != nullptr;
   retry = false;
   if (!session_) {
@@ -62,7 +68,7 @@ Delivery SmtpSender::attempt(const std::string& data, const Message& message, bo
   for (const Mailbox& box : message.to) recipients.push_back(box.address);
   recent_.push_back(clock_());
   try {
-    std::string reply = session_->transact(envelope_from(message), recipients, data);
+    std::string reply = session_->transact(envelope_from(message), recipients, data, handover);
     if (++sent_on_connection_ >= settings_.max_per_connection) close();
     return {DeliveryResult::sent, std::move(reply)};
   } catch (const SmtpError& e) {

@@ -38,7 +38,8 @@ class SmtpSender {
   SmtpSender& operator=(const SmtpSender&) = delete;
 
   // Connects when needed; a connection the server dropped while idle is replaced once.
-  Delivery send(const Message& message);
+  // `handover`: see SmtpSession::transact; withheld, the message is a temporary failure.
+  Delivery send(const Message& message, const std::function<bool()>& handover = {});
   // QUIT; the next send() connects again.
   void close();
 
@@ -50,7 +51,8 @@ class SmtpSender {
   static void default_wait(std::chrono::milliseconds duration);
   const std::string& envelope_from(const Message& message) const;
   void keep_to_rate();
-  Delivery attempt(const std::string& data, const Message& message, bool& retry);
+  Delivery attempt(const std::string& data, const Message& message, const std::function<bool()>& handover,
+                   bool& retry);
   void drop();
 
   SmtpSettings settings_;

@@ -125,11 +125,13 @@ SmtpSession::SmtpSession(const SmtpSettings& settings) {
 
 SmtpSession::~SmtpSession() { abandon(); }
 
-std::string SmtpSession::transact(const std::string& from, const std::vector<std::string>& to, const std::string& data) {
+std::string SmtpSession::transact(const std::string& from, const std::vector<std::string>& to, const std::string& data,
+                                  const std::function<bool()>& handover) {
   SmtpStage stage = SmtpStage::envelope;
   try {
     client_->sendAddresses(from, Poco::Net::SMTPClientSession::Recipients(to.begin(), to.end()));
     client_->sendData();
+    if (handover && !handover()) throw SmtpError(stage, 0, "withheld: the message was no longer ours to send");
     stage = SmtpStage::content;
     // Poco's MailOutputStream dot-stuffs and ends with CRLF "." CRLF; the reply is read here
     // so its text reaches the caller.

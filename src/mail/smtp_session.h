@@ -4,6 +4,7 @@
 // transactions whose bytes we composed ourselves. Poco only frames the commands and dot-stuffs.
 #include "mail/smtp_settings.h"
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -39,9 +40,12 @@ class SmtpSession {
   SmtpSession(const SmtpSession&) = delete;
   SmtpSession& operator=(const SmtpSession&) = delete;
 
-  // One transaction; the server's final reply text on success, else SmtpError.
+  // One transaction; the server's final reply text on success, else SmtpError. `handover`, when
+  // given, is called once DATA was accepted, just before the message's bytes go out: false
+  // withholds them (SmtpError(envelope), the transaction abandoned, nothing handed over).
   // REQUIRES: `data` ends lines in CRLF (see compose).
-  std::string transact(const std::string& from, const std::vector<std::string>& to, const std::string& data);
+  std::string transact(const std::string& from, const std::vector<std::string>& to, const std::string& data,
+                       const std::function<bool()>& handover = {});
   // RSET after a refused transaction, so the connection can carry the next one; false if the
   // connection is no longer usable.
   bool reset();

@@ -2,6 +2,7 @@
 
 #include "core/record_index.h"
 #include "core/reminder_schedule.h"
+#include "remind/failure_notices.h"
 #include "remind/reminder_attachment.h"
 #include "store/record_repository.h"
 
@@ -158,32 +159,68 @@ std::chrono::seconds backoff(const PassSettings& settings, int tries) {
   return wait;
 }
 
-void settle(store::Outbox& outbox, const store::OutboxMessage& row, const mail::Delivery& d, std::chrono::sys_seconds now,
-            const std::string& worker, const PassSettings& settings, DeliveryReport& report) {
+// The one resend design.md allows after an unknown outcome is spent once two handovers went
+// unanswered: a third copy would break the promise, and the server most likely has the message.
+// The row is kept as unconfirmed, listed by `cadence outbox list` and in the unit's failure notice.
+constexpr int kMaxUnconfirmedSends = 2;
+
+struct Attempt {
+  const store::OutboxMessage& row;
+  mail::Delivery delivery;
+  bool handed_over = false;  // the bytes went out in this try (noted in the outbox first)
+};
+
+void settle(store::Outbox& outbox, const Attempt& a, std::chrono::sys_seconds now, const std::string& worker,
+            const PassSettings& settings, DeliveryReport& report) {
   using mail::DeliveryResult;
+  const auto& row = a.row;
+  const auto& d = a.delivery;
+  // Any reply from the server settles a handover; only an unknown outcome leaves it counted.
+  const bool answered = a.handed_over && d.result != DeliveryResult::unknown;
   switch (d.result) {
-    case DeliveryResult::sent: outbox.mark_sent(row.id, worker, d.reply, now); ++report.sent; return;
-    case DeliveryResult::permanent_failure: outbox.mark_failed(row.id, worker, d.reply); ++report.failed; return;
+    case DeliveryResult::sent: outbox.mark_sent(row.id, worker, d.reply, now, answered); ++report.sent; return;
+    case DeliveryResult::permanent_failure:
+      outbox.mark_failed(row.id, worker, d.reply, answered);
+      ++report.failed;
+      return;
     case DeliveryResult::unknown:
       // The server may have it: one resend with the same Message-ID, and no more.
-      if (row.resend_once) {
-        outbox.mark_sent(row.id, worker, "unconfirmed: " + d.reply, now);
-        ++report.sent;
+      if (row.unconfirmed_sends + 1 >= kMaxUnconfirmedSends) {
+        outbox.mark_unconfirmed(row.id, worker, "no answer after the message, twice: " + d.reply);
+        ++report.unconfirmed;
       } else {
-        outbox.mark_retry(row.id, worker, d.reply, now, true);
+        outbox.mark_retry(row.id, worker, d.reply, now, false);
         ++report.retried;
       }
       return;
     case DeliveryResult::temporary_failure:
       if (row.tries >= settings.max_tries) {
-        outbox.mark_failed(row.id, worker, "after " + std::to_string(row.tries) + " tries: " + d.reply);
+        outbox.mark_failed(row.id, worker, "after " + std::to_string(row.tries) + " tries: " + d.reply, answered);
         ++report.failed;
       } else {
-        outbox.mark_retry(row.id, worker, d.reply, now + backoff(settings, row.tries), row.resend_once);
+        outbox.mark_retry(row.id, worker, d.reply, now + backoff(settings, row.tries), answered);
         ++report.retried;
       }
       return;
   }
+}
+
+// One claimed row: not sent again when its resend is spent (a holder died after handing it over
+// twice), else sent with its handover noted in the outbox just before the bytes go out.
+void deliver_row(store::Outbox& outbox, const Send& send, const store::OutboxMessage& row, const mail::Mailbox& from,
+                 const std::optional<mail::Mailbox>& reply_to, std::chrono::sys_seconds claimed_at,
+                 const std::string& worker, const PassSettings& settings, DeliveryReport& report) {
+  if (row.unconfirmed_sends >= kMaxUnconfirmedSends) {
+    outbox.mark_unconfirmed(row.id, worker,
+                            "handed to the server " + std::to_string(row.unconfirmed_sends) +
+                                " times without an answer (the process stopped); not sent again");
+    ++report.unconfirmed;
+    return;
+  }
+  Attempt a{row, {}, false};
+  const auto handover = [&] { return a.handed_over = outbox.note_handover(row.id, worker); };
+  a.delivery = send(to_message(row, from, reply_to), handover);
+  settle(outbox, a, claimed_at, worker, settings, report);
 }
 
 }  // namespace
@@ -195,17 +232,19 @@ DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbo
   DeliveryReport report;
   // The pass acts as of `now`, but sending takes real time (a rate limit makes a long pass): each
   // batch is claimed, and its lease runs, from the moment it is claimed, so a later batch is
-  // never taken over by another process while this one is still sending it.
+  // never taken over by another process while this one is still sending it. What is due is
+  // judged as of `now`, though: a row retried during this pass waits for a later one, instead
+  // of a pass against a server that is down retrying, for as long as it runs, every row whose
+  // backoff has passed meanwhile.
   const auto started = std::chrono::steady_clock::now();
   const auto at = [&] {
     return now + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
   };
   for (;;) {
     const auto claimed_at = at();
-    const auto batch = outbox.claim(worker, settings.claim_batch, claimed_at, settings.lease);
+    const auto batch = outbox.claim(worker, settings.claim_batch, claimed_at, settings.lease, now);
     if (batch.empty()) return report;
-    for (const auto& row : batch)
-      settle(outbox, row, send(to_message(row, from, reply_to)), claimed_at, worker, settings, report);
+    for (const auto& row : batch) deliver_row(outbox, send, row, from, reply_to, claimed_at, worker, settings, report);
   }
 }
 
@@ -217,8 +256,19 @@ PassReport run_pass(store::Database& db, const PassSources& sources, std::chrono
   report.due = decision.due;
   report.added = store::Outbox(db).add(decision.fresh);
   for (const auto& m : decision.fresh) report.no_address += m.to.empty();
-  const Send send = [&](const mail::Message& m) { return sender.send(m); };
+  const Send send = [&](const mail::Message& m, const std::function<bool()>& handover) {
+    return sender.send(m, handover);
+  };
   report.delivery = deliver(db, send, smtp.from, smtp.reply_to, now, worker, settings);
+  // What this pass (or an earlier one, or another process) gave up on is told the same pass.
+  report.failure_notices = add_failure_notices(db, sources.tree, now, settings);
+  if (report.failure_notices > 0) {
+    const auto notices = deliver(db, send, smtp.from, smtp.reply_to, now, worker, settings);
+    report.delivery.sent += notices.sent;
+    report.delivery.retried += notices.retried;
+    report.delivery.failed += notices.failed;
+    report.delivery.unconfirmed += notices.unconfirmed;
+  }
   return report;
 }
 

@@ -43,12 +43,14 @@ struct Decision {
 Decision decide(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
                 const PassSettings& settings, bool attach_versions);
 
-using Send = std::function<mail::Delivery(const mail::Message&)>;
+// Sends one message; `handover` as in mail::SmtpSender::send.
+using Send = std::function<mail::Delivery(const mail::Message&, const std::function<bool()>& handover)>;
 
 struct DeliveryReport {
   int sent = 0;
   int retried = 0;
   int failed = 0;
+  int unconfirmed = 0;  // handed over twice without an answer: not sent a third time
 };
 
 // Claims due outbox rows batch by batch and sends them until none is left.
@@ -60,6 +62,7 @@ struct PassReport {
   int due = 0;
   int added = 0;
   int no_address = 0;  // of those added
+  int failure_notices = 0;  // added for the units whose messages were given up on
   DeliveryReport delivery;
 };
 

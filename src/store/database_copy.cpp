@@ -17,7 +17,7 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Value = Poco::Nullable<std::string>;
 
-// Every table of schema version 5, parents before children. Integer columns are cast on the
+// Every table of schema version 6, parents before children. Integer columns are cast on the
 // way in: values travel as text, which PostgreSQL does not turn into a number by itself.
 struct Table {
   const char* name;
@@ -63,9 +63,9 @@ const std::vector<Table>& tables() {
       {"change_counters", {"name", "version"}, {"version"}, ""},
       {"outbox",
        {"id", "message_key", "unit", "kind", "recipients", "subject", "text_body", "html_body", "calendar",
-        "message_date", "zone", "status", "tries", "resend_once", "next_attempt_at", "lease_until", "claimed_by",
-        "last_reply", "created_at", "sent_at"},
-       {"id", "tries", "resend_once"},
+        "message_date", "zone", "status", "tries", "unconfirmed_sends", "next_attempt_at", "lease_until", "claimed_by",
+        "last_reply", "created_at", "sent_at", "reported_in"},
+       {"id", "tries", "unconfirmed_sends"},
        "id"},
       {"digest_optouts", {"unit", "changed_at", "changed_by"}, {}, ""},
   };

@@ -19,6 +19,7 @@ Dialect sqlite_dialect() {
       .for_share = "",
       .blob = "BLOB",
       .numbered_placeholders = false,
+      .rows_per_insert = 1,
   };
 }
 
@@ -33,6 +34,7 @@ Dialect postgresql_dialect() {
       .for_share = " FOR SHARE",
       .blob = "BYTEA",
       .numbered_placeholders = true,
+      .rows_per_insert = 200,
   };
 }
 

@@ -3,6 +3,7 @@
 // the SQL both SQLite (>= 3.39) and PostgreSQL accept: `INSERT … ON CONFLICT (…) DO UPDATE SET
 // … = excluded.…`, `RETURNING`, `IS DISTINCT FROM`, `CREATE TEMP TABLE`, `SAVEPOINT`. A backend
 // that needs a different upsert (MySQL's ON DUPLICATE KEY) would add a field here.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ struct Dialect {
   std::string_view blob;
   // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
   bool numbered_placeholders = false;
+  // Rows one INSERT … VALUES (…), (…) carries in a bulk write. SQLite: 1, a statement prepared
+  // once and run per row is its fastest way. PostgreSQL: a few hundred, as Poco's connector runs
+  // a statement bound to vectors once per row, each a round trip to the server.
+  std::size_t rows_per_insert = 1;
 
   // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid}, {for_share} and {blob} tokens filled in and
   // its ? placeholders (outside quoted literals) written the backend's way.

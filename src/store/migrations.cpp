@@ -208,6 +208,21 @@ std::vector<Migration> cadence_migrations() {
               created_by TEXT NOT NULL))",
            "CREATE INDEX record_evidence_by_record ON record_evidence (record)",
        }},
+      {6,
+       "outbox: failure notices and sends whose outcome is unknown",
+       {
+           // The key of the daily notice that told the unit's administrators about this failed
+           // row; '' while none has. Marked in the notice's own transaction: listed once, never lost.
+           "ALTER TABLE outbox ADD COLUMN reported_in TEXT NOT NULL DEFAULT ''",
+           // Counted up in its own committed statement just before the message's bytes go out, and
+           // back down once the server's answer is known: what is left counts the deliveries that
+           // may have reached the server. One such is resent; after two, no more (status unconfirmed).
+           "ALTER TABLE outbox RENAME COLUMN resend_once TO unconfirmed_sends",
+           // Partial: only the few rows a failure notice has yet to list, so that the million
+           // rows a first pass over a province adds cost no index entry here.
+           "CREATE INDEX outbox_unreported ON outbox (unit) "
+           "WHERE reported_in = '' AND status IN ('failed', 'unconfirmed')",
+       }},
   };
 }
 

@@ -21,7 +21,7 @@ constexpr std::size_t kKeysPerQuery = 500;
 
 const char* kColumns =
     "id, message_key, unit, kind, recipients, subject, text_body, html_body, calendar, message_date, zone, "
-    "status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at";
+    "status, tries, unconfirmed_sends, next_attempt_at, last_reply, created_at, sent_at, reported_in";
 
 std::string placeholders(std::size_t n) {
   std::string p;
@@ -53,8 +53,9 @@ std::unordered_set<std::string> Outbox::existing_keys(std::span<const std::strin
 int Outbox::add(std::span<const OutboxMessage> messages) {
   if (messages.empty()) return 0;
   try {
-    // Column vectors bound to one prepared statement: a first pass over a province adds a
-    // million rows, and parsing the statement per row would cost more than the rows.
+    // A first pass over a province adds a million rows: on SQLite, column vectors bound to one
+    // prepared statement (parsing it per row would cost more than the rows); on PostgreSQL,
+    // statements of a few hundred rows each (Dialect::rows_per_insert).
     std::vector<std::string> key, unit, kind, to, subject, text, html, calendar, date, zone, status, next, created;
     for (const auto& m : messages) {
       key.push_back(m.key);
@@ -71,25 +72,33 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
       next.push_back(timestamp_text(m.next_attempt));
       created.push_back(timestamp_text(m.created));
     }
-    const auto sql = db_.dialect().sql(
+    const char* insert_into =
         "INSERT INTO outbox (message_key, unit, kind, recipients, subject, text_body, html_body, calendar, "
-        "message_date, zone, status, tries, resend_once, next_attempt_at, last_reply, created_at, sent_at, "
-        "lease_until, claimed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '') "
-        "ON CONFLICT (message_key) DO NOTHING");
+        "message_date, zone, status, tries, unconfirmed_sends, next_attempt_at, last_reply, created_at, sent_at, "
+        "lease_until, claimed_by) VALUES ";
+    const char* row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, '', '', '')";
+    const char* on_conflict = " ON CONFLICT (message_key) DO NOTHING";
     Transaction transaction(db_);
     std::size_t added = 0;
-    if (db_.dialect().backend == Backend::sqlite) {
+    const auto per_insert = db_.dialect().rows_per_insert;
+    if (per_insert <= 1) {
       Statement insert(db_.session());
-      insert << sql, use(key), use(unit), use(kind), use(to), use(subject), use(text), use(html), use(calendar),
-          use(date), use(zone), use(status), use(next), use(created);
+      insert << db_.dialect().sql(std::string(insert_into) + row + on_conflict), use(key), use(unit), use(kind),
+          use(to), use(subject), use(text), use(html), use(calendar), use(date), use(zone), use(status), use(next),
+          use(created);
       added = insert.execute();
     } else {
-      // PostgreSQL's connector reports only the last row's count for bound vectors: row by row.
-      for (std::size_t i = 0; i < key.size(); ++i) {
+      // Multi-row statements: one round trip per `per_insert` rows, and one count for them all.
+      for (std::size_t first = 0; first < key.size(); first += per_insert) {
+        const auto n = std::min(per_insert, key.size() - first);
+        std::string sql = insert_into;
+        for (std::size_t i = 0; i < n; ++i) sql += (i ? ", " : "") + std::string(row);
         Statement insert(db_.session());
-        insert << sql, bind(key[i]), bind(unit[i]), bind(kind[i]), bind(to[i]), bind(subject[i]), bind(text[i]),
-            bind(html[i]), bind(calendar[i]), bind(date[i]), bind(zone[i]), bind(status[i]), bind(next[i]),
-            bind(created[i]);
+        insert << db_.dialect().sql(sql + on_conflict);
+        for (std::size_t i = first; i < first + n; ++i)
+          for (auto* column : {&key, &unit, &kind, &to, &subject, &text, &html, &calendar, &date, &zone, &status, &next,
+                               &created})
+            insert.addBind(bind((*column)[i]));
         added += insert.execute();
       }
     }
@@ -101,9 +110,10 @@ int Outbox::add(std::span<const OutboxMessage> messages) {
 }
 
 std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, std::chrono::sys_seconds at,
-                                         std::chrono::seconds lease) {
+                                         std::chrono::seconds lease, std::optional<std::chrono::sys_seconds> due_by) {
   try {
     const auto now_text = timestamp_text(at);
+    const auto due_text = timestamp_text(due_by.value_or(at));
     const auto until = timestamp_text(at + lease);
     // PostgreSQL: rows another claimer has locked are skipped, not waited for. SQLite has one
     // writer at a time, so the conditional update alone decides.
@@ -114,7 +124,7 @@ std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, s
         "UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?, tries = tries + 1 "
         "WHERE id IN (SELECT id FROM outbox WHERE (status = 'pending' AND next_attempt_at <= ?) "
         "OR (status = 'sending' AND lease_until < ?) ORDER BY id LIMIT ?" + lock + ") RETURNING id"),
-        bind(worker), bind(until), bind(now_text), bind(now_text), bind(limit), into(ids), now;
+        bind(worker), bind(until), bind(due_text), bind(now_text), bind(limit), into(ids), now;
     // The ids are the database's own integers: written into the statement, they need no binding.
     std::string list;
     for (const auto id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
@@ -126,38 +136,88 @@ std::vector<OutboxMessage> Outbox::claim(const std::string& worker, int limit, s
   }
 }
 
+bool Outbox::note_handover(std::int64_t id, const std::string& worker) {
+  try {
+    Statement update(db_.session());
+    update << db_.dialect().sql(
+        "UPDATE outbox SET unconfirmed_sends = unconfirmed_sends + 1 "
+        "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(id), bind(worker);
+    return update.execute() > 0;
+  } catch (...) {
+    rethrow_with_context("cannot note the handover of outbox message " + std::to_string(id));
+  }
+}
+
 void Outbox::mark_sent(std::int64_t id, const std::string& worker, const std::string& reply,
-                       std::chrono::sys_seconds at) {
+                       std::chrono::sys_seconds at, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, last_reply = ?, lease_until = '' "
-        "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
-        bind(timestamp_text(at)), bind(reply), bind(id), bind(worker), now;
+        "UPDATE outbox SET status = 'sent', sent_at = ?, last_reply = ?, lease_until = '', "
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(timestamp_text(at)), bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
   } catch (...) {
     rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " sent");
   }
 }
 
 void Outbox::mark_retry(std::int64_t id, const std::string& worker, const std::string& reply,
-                        std::chrono::sys_seconds next_attempt, bool resend_once) {
+                        std::chrono::sys_seconds next_attempt, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
         "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_reply = ?, lease_until = '', "
-        "resend_once = ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
-        bind(timestamp_text(next_attempt)), bind(reply), bind(resend_once ? 1 : 0), bind(id), bind(worker), now;
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(timestamp_text(next_attempt)), bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
   } catch (...) {
     rethrow_with_context("cannot reschedule outbox message " + std::to_string(id));
   }
 }
 
-void Outbox::mark_failed(std::int64_t id, const std::string& worker, const std::string& reply) {
+void Outbox::mark_failed(std::int64_t id, const std::string& worker, const std::string& reply, bool answered) {
   try {
     db_.session() << db_.dialect().sql(
-        "UPDATE outbox SET status = 'failed', last_reply = ?, lease_until = '' "
+        "UPDATE outbox SET status = 'failed', last_reply = ?, lease_until = '', "
+        "unconfirmed_sends = unconfirmed_sends - ? WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
+        bind(reply), bind(answered ? 1 : 0), bind(id), bind(worker), now;
+  } catch (...) {
+    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " failed");
+  }
+}
+
+void Outbox::mark_unconfirmed(std::int64_t id, const std::string& worker, const std::string& reply) {
+  try {
+    db_.session() << db_.dialect().sql(
+        "UPDATE outbox SET status = 'unconfirmed', last_reply = ?, lease_until = '' "
         "WHERE id = ? AND claimed_by = ? AND status = 'sending'"),
         bind(reply), bind(id), bind(worker), now;
   } catch (...) {
-    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " failed");
+    rethrow_with_context("cannot mark outbox message " + std::to_string(id) + " unconfirmed");
+  }
+}
+
+std::vector<OutboxMessage> Outbox::unreported_failures() {
+  try {
+    return select("reported_in = '' AND status IN ('failed', 'unconfirmed') AND kind <> 'failures'", {});
+  } catch (...) {
+    rethrow_with_context("cannot read the outbox of '" + db_.name() + "'");
+  }
+}
+
+bool Outbox::add_failure_notice(const OutboxMessage& notice, std::span<const std::int64_t> listed) {
+  try {
+    Transaction transaction(db_);
+    // On PostgreSQL a second process adding the same key waits here for the first to commit, then
+    // adds nothing and marks nothing: what only it saw waits for the next day's notice.
+    if (add(std::span(&notice, 1)) == 0) return false;
+    std::string ids;
+    for (const auto id : listed) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    if (!ids.empty())
+      db_.session() << db_.dialect().sql("UPDATE outbox SET reported_in = ? WHERE reported_in = '' AND id IN (" + ids + ")"),
+          bind(notice.key), now;
+    transaction.commit();
+    return true;
+  } catch (...) {
+    rethrow_with_context("cannot add a failure notice to the outbox of '" + db_.name() + "'");
   }
 }
 
@@ -183,8 +243,8 @@ bool Outbox::retry(std::int64_t id, std::chrono::sys_seconds at) {
   try {
     Statement update(db_.session());
     update << db_.dialect().sql(
-        "UPDATE outbox SET status = 'pending', tries = 0, next_attempt_at = ?, claimed_by = '' "
-        "WHERE id = ? AND status = 'failed'"),
+        "UPDATE outbox SET status = 'pending', tries = 0, unconfirmed_sends = 0, reported_in = '', "
+        "next_attempt_at = ?, claimed_by = '' WHERE id = ? AND status IN ('failed', 'unconfirmed')"),
         bind(timestamp_text(at)), bind(id);
     const auto changed = update.execute();
     return changed > 0;
@@ -195,13 +255,14 @@ bool Outbox::retry(std::int64_t id, std::chrono::sys_seconds at) {
 
 std::vector<OutboxMessage> Outbox::select(const std::string& where, const std::vector<std::string>& values) {
   std::vector<std::int64_t> id;
-  std::vector<int> tries, resend;
+  std::vector<int> tries, unconfirmed;
   std::vector<std::string> key, unit, kind, to, subject, text, html, calendar, date, zone, status, next, reply, created,
-      sent;
+      sent, reported;
   Statement s(db_.session());
   s << db_.dialect().sql(std::string("SELECT ") + kColumns + " FROM outbox WHERE " + where + " ORDER BY id"), into(id),
       into(key), into(unit), into(kind), into(to), into(subject), into(text), into(html), into(calendar), into(date),
-      into(zone), into(status), into(tries), into(resend), into(next), into(reply), into(created), into(sent);
+      into(zone), into(status), into(tries), into(unconfirmed), into(next), into(reply), into(created), into(sent),
+      into(reported);
   for (const auto& v : values) s.addBind(bind(v));
   s.execute();
   std::vector<OutboxMessage> out(id.size());
@@ -220,11 +281,12 @@ std::vector<OutboxMessage> Outbox::select(const std::string& where, const std::v
     m.zone = zone[i];
     m.status = status[i];
     m.tries = tries[i];
-    m.resend_once = resend[i] != 0;
+    m.unconfirmed_sends = unconfirmed[i];
     m.next_attempt = timestamp_column(next[i], "outbox.next_attempt_at");
     m.last_reply = reply[i];
     m.created = timestamp_column(created[i], "outbox.created_at");
     if (!sent[i].empty()) m.sent_at = timestamp_column(sent[i], "outbox.sent_at");
+    m.reported_in = reported[i];
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -36,8 +37,10 @@ struct ServerConfig {
   SessionSettings accounts;  // [accounts]
   std::vector<Rule> rules;
   WorkCalendar calendar;
-  // One reminder pass (reminder_scheduler.h), run every minute; none when empty.
+  // One reminder pass (reminder_scheduler.h), run every reminder_interval; none when empty.
   std::function<void(std::chrono::system_clock::time_point)> reminder_pass;
+  std::chrono::seconds reminder_interval{60};
+  std::optional<std::chrono::system_clock::time_point> reminder_clock_from;  // serve --remind-from
 };
 
 // Serves until SIGTERM or SIGINT, then, within stop_timeout: stops accepting, finishes the

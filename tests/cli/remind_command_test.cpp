@@ -134,9 +134,52 @@ TEST_F(RemindCommand, KilledAtRandomMomentsEveryMessageIsDeliveredAndResentAtMos
     const auto [first, last] = got.equal_range(key);
     for (auto it = first; it != last; ++it) EXPECT_EQ(it->second, first->second) << key;
   }
-  const auto sent = cli.run(with_repo_data({"outbox", "list", "--status", "sent"}));
-  for (const auto& key : keys) EXPECT_NE(sent.out.find(key), std::string::npos) << key;
+  // Sent, or (killed twice after handing it over) unconfirmed: either way received.
+  const auto sent = cli.run(with_repo_data({"outbox", "list", "--status", "sent"})).out +
+                    cli.run(with_repo_data({"outbox", "list", "--status", "unconfirmed"})).out;
+  for (const auto& key : keys) EXPECT_NE(sent.find(key), std::string::npos) << key;
   EXPECT_GT(keys.size(), 10u);
+}
+
+// Waits (a generous while: the machine may be busy) until the server has stored `n` messages.
+bool stored(const SmtpTestServer& server, int n) {
+  for (int i = 0; i < 3000 && server.messages() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return server.messages() >= n;
+}
+
+TEST_F(RemindCommand, AMessageHandedOverTwiceByHoldersThatWereKilledIsNotSentAThirdTime) {
+  // The server stores each of the first two messages, then holds its reply back: the pass is
+  // killed after handing the message over and before learning whether it was accepted.
+  SmtpTestServer server({"aiosmtpd", "--stored-reply-delay", "120", "--delayed-messages", "2"});
+  for (int n = 1; n <= 2; ++n) {
+    // Each pass a minute later than the last, past the 10 s lease: it takes the claims over.
+    const pid_t pid = start(remind("2026-06-01T09:0" + std::to_string(n - 1) + "+08:00", server));
+    ASSERT_TRUE(stored(server, n));
+    ::kill(pid, SIGKILL);
+    EXPECT_TRUE(WIFSIGNALED(wait(pid)));
+  }
+  const auto done = cli.run(remind("2026-06-01T09:02+08:00", server));
+  EXPECT_EQ(done.code, 1) << done.err;  // one message unconfirmed
+  EXPECT_NE(done.err.find(" 1 unconfirmed"), std::string::npos) << done.err;
+  const auto got = received(server);
+  std::string key;
+  for (const auto& [k, id] : got)
+    if (got.count(k) > 1) key = k;
+  ASSERT_FALSE(key.empty()) << "the resend is missing";
+  // Twice, with one Message-ID: the first try and its one resend; no third copy.
+  EXPECT_EQ(got.count(key), 2u);
+  const auto copy = got.find(key);
+  EXPECT_EQ(copy->second, std::next(copy)->second);
+  for (const auto& [k, id] : got) EXPECT_LE(got.count(k), k == key ? 2u : 1u) << k;
+  const auto unconfirmed = cli.run(with_repo_data({"outbox", "list", "--status", "unconfirmed"}));
+  EXPECT_NE(unconfirmed.out.find(key), std::string::npos) << unconfirmed.out;
+  EXPECT_EQ(cli.run(with_repo_data({"outbox", "list", "--status", "pending"})).out.find(":"), std::string::npos);
+  EXPECT_EQ(cli.run(with_repo_data({"outbox", "list", "--status", "sending"})).out.find(":"), std::string::npos);
+  // The unit's administrators are told, as for a failure.
+  const auto unit = key.substr(key.find(':') + 1, key.find(':', key.find(':') + 1) - key.find(':') - 1);
+  bool told = false;
+  for (const auto& [k, id] : got) told = told || k.starts_with("failures:" + unit + ":-:2026-06-01:");
+  EXPECT_TRUE(told) << unit;
 }
 
 TEST_F(RemindCommand, ThreePassesAtOnceOnPostgreSQLSendEachKeyOnceAndTakeOverAKilledOnesClaims) {

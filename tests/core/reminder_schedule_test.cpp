@@ -149,16 +149,40 @@ TEST(ReminderScheduleTest, DigestsListOnlyWhatIsOpen) {
   const auto county = w.at(0, d(2026, 6, 1));
   const auto* week = find(county, "digest-week:county:-:2026-W23:-:-");
   ASSERT_NE(week, nullptr);
-  // Only the units below: t, behind with none of its 5 expected sessions held.
+  // The whole subtree: the county itself first, then t, each behind with none of its 5
+  // expected sessions held.
+  auto units_in = [](const Reminder& r) {
+    std::set<std::size_t> u;
+    for (const auto& item : r.items) u.insert(item.unit);
+    return u;
+  };
+  EXPECT_EQ(units_in(*week), (std::set<std::size_t>{0, 1}));
   ASSERT_FALSE(week->items.empty());
-  for (const auto& item : week->items) EXPECT_EQ(item.unit, 1u);
+  EXPECT_EQ(week->items[0].unit, 0u);
   EXPECT_EQ(week->items[0].what, OpenItem::What::behind);
   EXPECT_EQ(week->items[0].expected, 5);
   EXPECT_NE(find(w.at(1, d(2026, 6, 1)), "digest-month:t:-:2026-06:-:-"), nullptr);
-  // Eleven held by June 1 (the twelfth suggested for December): nothing open this month or week.
+  // Eleven held by June 1 (the twelfth suggested for December): nothing open this month for t,
+  // and the county's digest lists only what is open at the county itself.
   w.entries[{1, 0}] = testing::sessions(12, 4, 1);
   EXPECT_EQ(find(w.at(1, d(2026, 6, 1)), "digest-month:t:-:2026-06:-:-"), nullptr);
+  const auto later = w.at(0, d(2026, 6, 1));
+  week = find(later, "digest-week:county:-:2026-W23:-:-");
+  ASSERT_NE(week, nullptr);
+  EXPECT_EQ(units_in(*week), (std::set<std::size_t>{0}));
+  w.entries[{0, 0}] = testing::sessions(12, 4, 1);
   EXPECT_EQ(find(w.at(0, d(2026, 6, 1)), "digest-week:county:-:2026-W23:-:-"), nullptr);
+  // t has no units below: no weekly digest unless it has administrators of its own, who then
+  // hear about t.
+  w.entries.erase({1, 0});
+  EXPECT_EQ(find(w.at(1, d(2026, 6, 1)), "digest-week:t:-:2026-W23:-:-"), nullptr);
+  auto units = std::vector<Unit>{testing::unit("county", "committee"), testing::unit("t", "committee", "county")};
+  units[1].admin_emails = {"t-admin@example.org"};
+  w.tree = UnitTree(units);
+  const auto t = w.at(1, d(2026, 6, 1));
+  const auto* own = find(t, "digest-week:t:-:2026-W23:-:-");
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(units_in(*own), (std::set<std::size_t>{1}));
 }
 
 TEST(ReminderScheduleTest, DigestsCanBeTurnedOffMandatoryRemindersCannot) {

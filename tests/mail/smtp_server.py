@@ -5,10 +5,13 @@ Prints "port N" on stdout once it listens, then runs until SIGTERM.
 
   smtp_server.py aiosmtpd DIR [--cert C --key K (--starttls | --implicit-tls)]
                               [--auth USER:PASSWORD] [--data-reply "451 …"] [--data-delay S]
-                              [--idle-timeout S]
+                              [--idle-timeout S] [--refuse ADDRESS=REPLY]…
+                              [--stored-reply-delay S --delayed-messages N]
       aiosmtpd: each message's bytes as received (after un-dot-stuffing) in DIR/N.eml, its
       envelope in DIR/N.env, the EHLO name in DIR/N.helo, one line per TCP connection in
-      DIR/connections.
+      DIR/connections. --refuse answers RCPT TO:<ADDRESS> with REPLY ("550 5.1.1 …"); the
+      first N messages are stored and then answered only after S seconds (a sender killed
+      meanwhile has handed its message over without learning so).
   smtp_server.py sink DIR SMTP-SINK-OPTION…
       postfix's smtp-sink with the given options. smtp-sink cannot take a listening socket from
       its parent, so it binds 127.0.0.1:0 itself and the port is read from its socket in /proc:
@@ -27,11 +30,20 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Recorder:
-    def __init__(self, folder, data_reply, data_delay):
+    def __init__(self, folder, data_reply, data_delay, refuse=(), stored_delay=0, delayed=0):
         self.folder = folder
         self.count = 0
         self.data_reply = data_reply
         self.data_delay = data_delay
+        self.refuse = dict(r.split("=", 1) for r in refuse)
+        self.stored_delay = stored_delay
+        self.delayed = delayed
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.data_delay:
@@ -47,6 +59,8 @@ class Recorder:
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content)
         os.rename(base + ".env.tmp", base + ".env")  # last: the test waits for it
+        if self.count <= self.delayed:
+            await asyncio.sleep(self.stored_delay)
         return "250 2.0.0 Ok: queued as %d" % self.count
 
 
@@ -80,7 +94,8 @@ def aiosmtpd_main(args):
                     f.write(mechanism + "\n")
             return AuthResult(success=ok, handled=False)
 
-    handler = Recorder(args.dir, args.data_reply, args.data_delay)
+    handler = Recorder(args.dir, args.data_reply, args.data_delay, args.refuse, args.stored_reply_delay,
+                       args.delayed_messages)
     CountingSMTP.folder = args.dir
 
     def factory():
@@ -146,6 +161,9 @@ def main():
     parser.add_argument("--data-reply")
     parser.add_argument("--data-delay", type=float, default=0)
     parser.add_argument("--idle-timeout", type=float, default=300)
+    parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--stored-reply-delay", type=float, default=0)
+    parser.add_argument("--delayed-messages", type=int, default=0)
     aiosmtpd_main(parser.parse_args())
 
 

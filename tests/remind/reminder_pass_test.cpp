@@ -1,18 +1,8 @@
 // A small county through a simulated year, day by day, against a real SMTP server (aiosmtpd on
 // 127.0.0.1, a port it chose): what is sent, to whom and when, read back by Python's email and
 // icalendar packages.
-#include "remind/reminder_pass.h"
+#include "county.h"
 
-#include "calendars/calendar_loader.h"
-#include "core/planner.h"
-#include "mail/smtp_test_server.h"
-#include "store/outbox.h"
-#include "store/record_repository.h"
-#include "store/unit_repository.h"
-#include "support/temp_dir.h"
-
-#include <Poco/JSON/Parser.h>
-#include <date/tz.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -23,129 +13,11 @@ namespace cadence::remind {
 namespace {
 
 using namespace std::chrono_literals;
+using namespace test;
 
-Day d(int y, unsigned m, unsigned dd) { return Day{date::year{y} / date::month{m} / date::day{dd}}; }
-
-Rule rule(std::string id, std::vector<std::string> types, PeriodKind period, int target, std::vector<std::string> leads) {
-  Rule r;
-  r.id = std::move(id);
-  r.title = r.id;
-  r.applies_to = std::move(types);
-  r.period = period;
-  r.target = target;
-  for (const auto& l : leads) r.remind.before.push_back(*parse_iso_duration(l));
-  return r;
-}
-
-std::vector<Rule> county_rules() {
-  auto theme = rule("weekly-theme-day", {"branch"}, PeriodKind::week, 1, {"P1D"});
-  theme.title = "主题党日";
-  auto analysis = rule("analysis-meeting", {"committee"}, PeriodKind::quarter, 1, {"P7D", "P1D"});
-  analysis.title = "意识形态分析研判会";
-  auto study = rule("study-group-session", {"committee"}, PeriodKind::year, 12, {"P1D"});
-  study.title = "理论学习中心组集体学习";
-  study.plan.weekday = date::Thursday;
-  study.plan.time = 14h + 30min;
-  study.remind.escalate_after_workdays = 10;
-  auto report = rule("half-year-report", {"committee", "branch"}, PeriodKind::half, 0, {"P7D"});
-  report.title = "意识形态工作半年自查报告";
-  report.kind = RuleKind::deadline;
-  report.due = DueSpec{DueSpec::Anchor::end, 5, std::nullopt};
-  return {theme, analysis, study, report};
-}
-
-Unit unit(std::string id, std::string name, std::string type, std::string parent, std::string secretary,
-          std::vector<std::string> admins) {
-  Unit u;
-  u.id = std::move(id);
-  u.name = std::move(name);
-  u.type = std::move(type);
-  u.parent = std::move(parent);
-  u.secretary_email = std::move(secretary);
-  u.admin_emails = std::move(admins);
-  return u;
-}
-
-struct Mail {
-  std::string key, subject, local_day, local_time, message_id, method;
-  std::vector<std::string> to;
-  std::vector<std::string> uids;
-  std::string text;
-};
-
-std::vector<Mail> read_mails(const std::filesystem::path& folder) {
-  const std::string out = (folder / "mails.json").string();
-  const std::string cmd = "env -u LD_PRELOAD /usr/bin/python3 " CADENCE_SOURCE_DIR "/tests/remind/read_mail.py '" +
-                          folder.string() + "' > '" + out + "'";
-  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("read_mail.py failed");
-  std::ifstream in(out);
-  std::vector<Mail> mails;
-  for (std::string line; std::getline(in, line);) {
-    const auto o = Poco::JSON::Parser().parse(line).extract<Poco::JSON::Object::Ptr>();
-    Mail m{o->getValue<std::string>("key"), o->getValue<std::string>("subject"), o->getValue<std::string>("local_day"),
-           o->getValue<std::string>("local_time"), o->getValue<std::string>("message_id"),
-           o->has("method") ? o->getValue<std::string>("method") : "", {}, {}, o->optValue<std::string>("text", "")};
-    for (const auto& a : *o->getArray("to")) m.to.push_back(a.toString());
-    if (o->has("items"))
-      for (const auto& i : *o->getArray("items")) m.uids.push_back(i.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("uid"));
-    mails.push_back(std::move(m));
-  }
-  return mails;
-}
-
-class CountyYear : public ::testing::Test {
+class CountyYear : public County, public ::testing::Test {
  protected:
-  CountyYear() {
-    const std::vector<Unit> units{
-        unit("county", "清河县委", "committee", "", "county-sec@example.org", {"county-admin@example.org"}),
-        unit("town-a", "杨柳镇党委", "committee", "county", "a-sec@example.org", {"a-admin@example.org"}),
-        unit("town-b", "桃花镇党委", "committee", "county", "", {"b-admin@example.org"}),
-        unit("branch", "杨柳村党支部", "branch", "town-a", "branch-sec@example.org", {}),
-    };
-    store::UnitRepository(db).upsert(units, "test");
-    tree = UnitTree(units);
-    hold_every_slot();
-    settings.first_backoff = 60s;
-  }
-
-  // town-a and the branch hold every session on its suggested date and file on time; town-b
-  // does nothing. Records dated later than a pass do not count in it.
-  void hold_every_slot() {
-    std::vector<Record> records;
-    for (const auto& who : {std::string("town-a"), std::string("branch")}) {
-      const auto& u = tree.at(*tree.find(who));
-      for (const int year : {2025, 2026})
-        for (const auto& slot : plan_unit_year(rules, u, date::year{year}, calendar))
-          records.push_back({0, who, rules[slot.rule].id, slot.date, {}, std::nullopt, ""});
-      for (const char* half : {"2025-H2", "2026-H1", "2026-H2"})
-        records.push_back({0, who, "half-year-report", parse_period(half)->end, {}, parse_period(half), ""});
-    }
-    store::RecordRepository(db).upsert(records, "test");
-  }
-
-  std::chrono::sys_seconds at(Day day, std::chrono::minutes time = 9h) const {
-    return date::locate_zone("Asia/Shanghai")->to_sys(date::local_seconds{day.time_since_epoch()} + time);
-  }
-
-  PassReport pass(testing::SmtpTestServer& server, Day day, std::chrono::minutes time = 9h) {
-    mail::SmtpSettings smtp;
-    smtp.url = mail::parse_smtp_url(server.url());
-    smtp.from = {"Cadence", "cadence@example.org"};
-    smtp.connect_timeout = 2s;
-    smtp.max_per_minute = 0;
-    mail::SmtpSender sender(smtp);
-    const PassSources sources{rules, calendar, tree};
-    auto report = run_pass(db, sources, at(day, time), settings, sender, smtp, "test-worker");
-    sender.close();
-    return report;
-  }
-
-  testing::TempDir dir;
-  store::Database db{dir.file("cadence.db")};
-  std::vector<Rule> rules = county_rules();
-  WorkCalendar calendar = load_calendar_or_throw(CADENCE_SOURCE_DIR "/calendars");
-  UnitTree tree;
-  PassSettings settings;
+  CountyYear() : County(Backend::sqlite) {}
 };
 
 TEST_F(CountyYear, EveryMessageOnceOnAWorkdayAndTheWeeklyOnesOnTheirDay) {
@@ -208,8 +80,13 @@ TEST_F(CountyYear, EveryMessageOnceOnAWorkdayAndTheWeeklyOnesOnTheirDay) {
     EXPECT_TRUE(m.key.starts_with("upcoming:") || m.key.starts_with("due:") || m.key.starts_with("digest-"))
           << m.key;
   }
-  // The county's weekly digest lists town-b's open items.
-  EXPECT_TRUE(by_key.count("digest-week:county:-:2026-W23:-:-"));
+  // The county's weekly digest covers its subtree, the county itself included (it holds no
+  // sessions), and lists town-b's open items; town-a and its branch keep up, so are not in it.
+  const auto& week = *by_key.at("digest-week:county:-:2026-W23:-:-");
+  EXPECT_NE(week.subject.find("【周报】清河县委及下级单位："), std::string::npos) << week.subject;
+  EXPECT_NE(week.text.find("· 清河县委：理论学习中心组集体学习"), std::string::npos) << week.text;
+  EXPECT_NE(week.text.find("· 桃花镇党委："), std::string::npos) << week.text;
+  EXPECT_EQ(week.text.find("· 杨柳"), std::string::npos) << week.text;
 }
 
 TEST_F(CountyYear, WhatWasDecidedWhileTheServerWasDownIsDeliveredWhenItReturns) {

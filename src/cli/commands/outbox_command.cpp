@@ -13,7 +13,7 @@ namespace cadence::cli {
 
 namespace {
 
-const char* kUsage = "cadence outbox list [--status pending|sending|sent|failed|no_address] | show ID | retry ID";
+const char* kUsage = "cadence outbox list [--status pending|sending|sent|failed|unconfirmed|no_address] | show ID | retry ID";
 
 std::int64_t id_argument(const Invocation& inv) {
   inv.args.expect_positionals(3, kUsage);
@@ -36,7 +36,7 @@ int list(const Invocation& inv) {
   const auto status = inv.args.option("status");
   if (status && std::find_if(std::begin(store::kOutboxStatuses), std::end(store::kOutboxStatuses),
                              [&](const char* s) { return *status == s; }) == std::end(store::kOutboxStatuses))
-    throw UsageError("--status must be one of pending, sending, sent, failed, no_address; not '" + *status + "'");
+    throw UsageError("--status must be one of pending, sending, sent, failed, unconfirmed, no_address; not '" + *status + "'");
   auto db = open_database(inv, store::Access::read_only);
   TextTable table({"id", "status", "tries", "key", "to", "subject"});
   for (const auto& m : store::Outbox(*db).list(status))
@@ -64,7 +64,7 @@ int retry(const Invocation& inv) {
   auto db = open_database(inv, store::Access::existing);
   wait_for_other_writers(inv, *db);
   if (!store::Outbox(*db).retry(id, date::floor<std::chrono::seconds>(inv.now)))
-    throw InputError("outbox: message " + std::to_string(id) + " has not failed; only a failed message is retried");
+    throw InputError("outbox: message " + std::to_string(id) + " has not failed; only a failed or unconfirmed message is retried");
   inv.out << "message " << id << " will be sent again on the next pass\n";
   return 0;
 }

@@ -45,8 +45,9 @@ int run_remind(const Invocation& inv) {
   sender.close();
   inv.err << "remind: " << report.due << " due, " << report.added << " new (" << report.no_address
           << " without an address), " << report.delivery.sent << " sent, " << report.delivery.retried << " to retry, "
-          << report.delivery.failed << " failed\n";
-  return report.delivery.failed > 0 ? 1 : 0;
+          << report.delivery.failed << " failed, " << report.delivery.unconfirmed << " unconfirmed, "
+          << report.failure_notices << " failure notices\n";
+  return report.delivery.failed + report.delivery.unconfirmed > 0 ? 1 : 0;
 }
 
 }  // namespace cadence::cli

@@ -31,17 +31,19 @@ std::function<void(std::chrono::system_clock::time_point)> reminder_pass(const I
     const remind::PassSources sources{rules, calendar, tree};
     const auto report =
         remind::run_pass(db, sources, date::floor<std::chrono::seconds>(now), settings, *sender, smtp, worker);
-    if (report.added > 0 || report.delivery.sent > 0 || report.delivery.failed > 0)
-      log << "cadence serve: reminders: " << report.added << " new, " << report.delivery.sent << " sent, "
-          << report.delivery.retried << " to retry, " << report.delivery.failed << " failed" << std::endl;
+    const auto& d = report.delivery;
+    if (report.added > 0 || d.sent > 0 || d.failed > 0 || d.unconfirmed > 0)
+      log << "cadence serve: reminders: " << report.added << " new, " << d.sent << " sent, " << d.retried
+          << " to retry, " << d.failed << " failed, " << d.unconfirmed << " unconfirmed, " << report.failure_notices
+          << " failure notices" << std::endl;
   };
 }
 
 }  // namespace
 
 int run_serve(const Invocation& inv) {
-  inv.args.allow({"listen"});
-  inv.args.expect_positionals(1, "cadence serve [--listen HOST:PORT]");
+  inv.args.allow({"listen", "remind-from"});
+  inv.args.expect_positionals(1, "cadence serve [--listen HOST:PORT] [--remind-from YYYY-MM-DDTHH:MM[±HH:MM]]");
   const auto& listen = inv.settings.listen;
   const auto colon = listen.rfind(':');
   int port = 0;
@@ -80,6 +82,8 @@ int run_serve(const Invocation& inv) {
   // Opened once here so that a bad --db fails before the port is taken, with its message.
   open_database(inv, store::Access::existing);
   config.reminder_pass = reminder_pass(inv, config);
+  config.reminder_interval = std::chrono::seconds{s.remind_interval_seconds};
+  if (const auto from = inv.args.option("remind-from")) config.reminder_clock_from = parse_now(*from, s.timezone);
   return web::run_server(std::move(config), inv.err);
 }
 
