@@ -153,7 +153,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   std::unique_ptr<ReminderScheduler> reminders;
   if (config.reminder_pass) reminders = std::make_unique<ReminderScheduler>(config.reminder_pass, log);
   log << "cadence serve: listening on http://" << socket.address().toString() << " (" << io_threads
-      << " event loops, " << config.workers << " workers, up to " << count.max << " connections)" << std::endl;
+      << (io_threads == 1 ? " event loop, " : " event loops, ") << config.workers << " workers, up to " << count.max << " connections)" << std::endl;
 
   int signal = 0;
   sigwait(&signals, &signal);
