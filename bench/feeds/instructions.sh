@@ -34,13 +34,13 @@ curl -fs "$URL" -o /dev/null
 curl -fs "$URL" -o /dev/null
 ETAG=$(curl -s -o /dev/null -D - "$URL" | tr -d '\r' | awk 'tolower($1) == "etag:" {print $2}')
 for kind in 304 200; do
-  callgrind_control -z "$PID" >/dev/null
+  callgrind_control -z "$PID" >/dev/null 2>&1
   if [[ $kind == 304 ]]; then
     IF_NONE_MATCH="$ETAG" wrk -t1 -c4 -d8s -s "$HERE/if_none_match.lua" "$URL" >"$T/wrk-$kind.txt"
   else
     wrk -t1 -c4 -d8s "$URL" >"$T/wrk-$kind.txt"
   fi
-  callgrind_control -d "$PID" >/dev/null
+  callgrind_control -d "$PID" >/dev/null 2>&1
   sleep 1
   dump=$(ls -t "$T"/callgrind.out.* | head -1)
   mv "$dump" "$T/callgrind-$kind.out"
