@@ -366,7 +366,7 @@ void usage(std::ostream& out) {
          "                     db, db_password_file, db_wait_seconds, rules, calendars, region, timezone;\n"
          "                     [serve] listen, workers, header_timeout_seconds, body_timeout_seconds,\n"
          "                     send_timeout_seconds, keep_alive_seconds, max_connections,\n"
-         "                     stop_timeout_seconds, cache_mb, db_pool_size,\n"
+         "                     stop_timeout_seconds, event_loops, cache_mb, db_pool_size,\n"
          "                     change_poll_ms; [feeds] public_url, refresh_minutes,\n"
          "                     subtree_max_units; [mail] smtp, from, reply_to, user, password_file,\n"
          "                     auth, helo_name, ca_file, connect_timeout_seconds,\n"

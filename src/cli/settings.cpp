@@ -86,7 +86,7 @@ void apply_config_file(const std::string& path, Settings& s) {
     if (const auto* serve = f.table("serve")) {
       TomlFields t(*serve, path, "[serve] ", diagnostics);
       t.only({"listen", "threads", "workers", "header_timeout_seconds", "body_timeout_seconds", "send_timeout_seconds",
-              "keep_alive_seconds", "max_connections", "stop_timeout_seconds", "cache_mb",
+              "keep_alive_seconds", "max_connections", "stop_timeout_seconds", "event_loops", "cache_mb",
               "db_pool_size", "change_poll_ms"});
       s.listen = t.string("listen", false).value_or(s.listen);
       read_bounded(t, "threads", 1, 1024, s.workers);  // before `workers`, which wins
@@ -97,6 +97,7 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "keep_alive_seconds", 1, 3600, s.keep_alive_seconds);
       read_bounded(t, "max_connections", 16, 1'000'000, s.max_connections);
       read_bounded(t, "stop_timeout_seconds", 2, 600, s.stop_timeout_seconds);
+      read_bounded(t, "event_loops", 0, 64, s.event_loops);
       read_bounded(t, "cache_mb", 8, 65536, s.cache_mb);
       read_bounded(t, "db_pool_size", 1, 1024, s.db_pool_size);
       read_bounded(t, "change_poll_ms", 10, 60'000, s.change_poll_ms);

@@ -32,6 +32,7 @@ struct Settings {
   int keep_alive_seconds = 5;
   int max_connections = 16384;
   int stop_timeout_seconds = 10;
+  int event_loops = 0;  // epoll loops; 0: one per core, at most 2
   int cache_mb = 256;  // rendered feeds kept in memory, in MiB
   int db_pool_size = 0;  // database connections at most; 0: workers + 1, so that none waits
   int change_poll_ms = 250;  // how often serve looks whether another process wrote

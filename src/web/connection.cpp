@@ -66,6 +66,7 @@ void consume_request(Connection& c) {
   c.head = c.end = 0;
   c.started = c.have > 0;
   c.continue_sent = false;
+  c.request.reset();
   c.out_head.clear();
   c.out_text.clear();
   c.out_content = {};

@@ -3,6 +3,8 @@
 // response going out, and who owns it now. Owned by one party at a time: its event loop while it
 // waits to read or write (armed in epoll, one-shot), a worker while a request is answered. The
 // worker hands it back by storing the phase and re-arming; after that it touches nothing but `fd`.
+#include "web/http_request.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -54,6 +56,7 @@ struct Connection {
   std::size_t have = 0, head = 0, end = 0;
   bool started = false;
   bool continue_sent = false;
+  std::optional<HttpRequest> request;  // once its head is complete; its content once that is in
 
   // Output: `out_head`, then `out_content` (kept alive by `out_owner` or in `out_text`).
   std::string out_head, out_text;

@@ -154,6 +154,10 @@ void EventLoop::drive(Connection& c, Next step) {
     switch (step) {
       case Next::kSend: step = exchange_.after_output(c, send_output(c)); continue;
       case Next::kAnswer:
+        if (const Next here = exchange_.answer_here(c); here != Next::kAnswer) {
+          step = here;
+          continue;
+        }
         c.phase.store(Phase::kWorking, std::memory_order_release);
         pool_->push(c);
         return;

@@ -1,7 +1,8 @@
 #pragma once
 // An epoll loop of our own (Linux): accepts connections, reads request heads and content,
-// finishes responses a client takes slowly, enforces the deadlines, and closes. Complete
-// requests go to the worker pool. A connection costs a descriptor and a small buffer here, not
+// finishes responses a client takes slowly, enforces the deadlines, and closes. A complete
+// request that needs no waiting (a cached feed: Exchange::answer_here) is answered here; the
+// others go to the worker pool. A connection costs a descriptor and a small buffer here, not
 // a thread, so slow or idle clients cannot starve the others.
 //
 // Each connection is armed one-shot: an event hands it to exactly one holder (this loop, or a

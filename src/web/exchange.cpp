@@ -42,7 +42,7 @@ void send_continue(const Connection& c) {
 std::size_t Exchange::input_limit(const Connection& c) const { return c.head > 0 ? c.end : kMaxHead; }
 
 Next Exchange::after_input(Connection& c) {
-  if (c.head > 0) return c.have >= c.end ? Next::kAnswer : Next::kRead;
+  if (c.head > 0) return c.have >= c.end ? complete(c) : Next::kRead;
   skip_blank_lines(c);
   if (c.have > 0 && !c.started) {
     c.started = true;
@@ -53,19 +53,25 @@ Next Exchange::after_input(Connection& c) {
     return c.have >= kMaxHead ? refuse(c, {431, "the request head is over 16 KiB"}) : Next::kRead;
   auto parsed = parse_request({c.in.data(), length}, content_limit_);
   if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
-  const auto& request = std::get<HttpRequest>(parsed);
+  auto& request = c.request.emplace(std::move(std::get<HttpRequest>(parsed)));
+  request.remote = c.remote;
   const auto expect = request.minor_version == 1 ? request.header("Expect") : std::nullopt;
   // Only 100-continue is defined (RFC 9110 §10.1.1); an HTTP/1.0 client's Expect is ignored.
   if (expect && !iequals(*expect, "100-continue")) return refuse(c, {417, "only Expect: 100-continue is understood"});
   c.head = length;
   c.end = length + request.content_length;
-  if (c.have >= c.end) return Next::kAnswer;
+  if (c.have >= c.end) return complete(c);
   if (expect && !c.continue_sent) {
     send_continue(c);
     c.continue_sent = true;
   }
   c.deadline_ms.store(steady_ms() + limits_.body_timeout.count(), std::memory_order_relaxed);
   return Next::kRead;
+}
+
+Next Exchange::complete(Connection& c) {
+  c.request->content.assign(c.in.data() + c.head, c.end - c.head);
+  return Next::kAnswer;
 }
 
 Next Exchange::refuse(Connection& c, const HttpError& error) {
@@ -80,22 +86,33 @@ Next Exchange::refuse(Connection& c, const HttpError& error) {
   return start_response(c, text_response(error.status, error.message + "\n"), 1, false);
 }
 
+void Exchange::start_log(Connection& c) {
+  c.log = {};
+  c.log.at = std::chrono::system_clock::now();
+  c.log.started_us = steady_us();
+}
+
+Next Exchange::answer_here(Connection& c) {
+  if (!quick_) return Next::kAnswer;
+  start_log(c);
+  Outcome outcome;
+  std::optional<HttpResponse> response;
+  try {
+    response = quick_(*c.request, c.log.at, outcome);
+  } catch (...) {
+    // A worker answers it, and what it throws there is logged there.
+  }
+  if (!response) return Next::kAnswer;
+  return respond(c, *c.request, std::move(*response), outcome);
+}
+
 Next Exchange::answer(Connection& c) {
-  auto& log = c.log;
-  log = {};
-  log.at = std::chrono::system_clock::now();
-  log.started_us = steady_us();
-  // The buffer may have moved since the head was first read: parsed again for views into it.
-  auto parsed = parse_request({c.in.data(), c.head}, content_limit_);
-  // The same bytes that parsed before: an error here would be a bug, answered rather than thrown.
-  if (const auto* error = std::get_if<HttpError>(&parsed)) return refuse(c, *error);
-  auto& request = std::get<HttpRequest>(parsed);
-  request.content = {c.in.data() + c.head, c.end - c.head};
-  request.remote = c.remote;
+  start_log(c);
+  const HttpRequest& request = *c.request;
   Outcome outcome;
   HttpResponse response;
   try {
-    response = handler_(request, log.at, outcome);
+    response = handler_(request, c.log.at, outcome);
   } catch (const std::exception& e) {
     outcome.note = e.what();
     response = text_response(500, "Internal Server Error\n");
@@ -103,6 +120,11 @@ Next Exchange::answer(Connection& c) {
     outcome.note = "unknown exception";
     response = text_response(500, "Internal Server Error\n");
   }
+  return respond(c, request, std::move(response), outcome);
+}
+
+Next Exchange::respond(Connection& c, const HttpRequest& request, HttpResponse response, Outcome& outcome) {
+  auto& log = c.log;
   log.method = request.method;
   log.route = outcome.route;
   if (outcome.route == kUnmatchedRoute) log.path_bytes = request.path.size();

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace cadence::web {
 
@@ -32,6 +33,10 @@ enum class Next {
 
 // Answers a parsed request; what it throws becomes a 500.
 using RequestHandler = std::function<HttpResponse(const HttpRequest&, std::chrono::system_clock::time_point, Outcome&)>;
+// Answers a parsed request if that needs no waiting (no database, no render: a cached feed),
+// else nullopt, and then the RequestHandler answers it in a worker.
+using QuickHandler =
+    std::function<std::optional<HttpResponse>(const HttpRequest&, std::chrono::system_clock::time_point, Outcome&)>;
 
 class Exchange {
  public:
@@ -44,6 +49,9 @@ class Exchange {
   Next after_input(Connection& c);
   // How many bytes of input the connection may hold now.
   std::size_t input_limit(const Connection& c) const;
+  // The event loop: the complete request at the start of the input answered by the quick
+  // handler, the response ready; kAnswer when a worker must answer it.
+  Next answer_here(Connection& c);
   // A worker: the complete request at the start of the input answered, the response ready.
   Next answer(Connection& c);
   // After trying to write the response.
@@ -51,18 +59,25 @@ class Exchange {
   // The event loop, for a connection it holds whose deadline passed.
   void expire(Connection& c);
 
+  // Requests it can answer at once are answered in the event loop: a hand-over to a worker and
+  // back costs more than serving a cached feed.
+  void answer_quickly_with(QuickHandler quick) { quick_ = std::move(quick); }
   // From now on every response closes its connection.
   void stop() { stopping_.store(true); }
   bool stopping() const { return stopping_.load(); }
   const WireLimits& limits() const { return limits_; }
 
  private:
+  Next complete(Connection& c);  // the request's content is in: it can be answered
   Next refuse(Connection& c, const HttpError& error);
+  void start_log(Connection& c);
+  Next respond(Connection& c, const HttpRequest& request, HttpResponse response, Outcome& outcome);
   Next start_response(Connection& c, HttpResponse response, int minor_version, bool keep_alive);
   void write_log(const Connection& c, bool sent);
 
   WireLimits limits_;
   RequestHandler handler_;
+  QuickHandler quick_;
   AccessLog& log_;
   ContentLimit content_limit_;
   std::atomic<bool> stopping_{false};

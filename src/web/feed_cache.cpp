@@ -56,6 +56,11 @@ std::shared_ptr<const CachedFeed> FeedCache::get(const std::string& key, const R
   return flight->result.get();
 }
 
+std::shared_ptr<const CachedFeed> FeedCache::peek(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  return find(key);
+}
+
 std::shared_ptr<const CachedFeed> FeedCache::lead(const std::string& key, Flight& flight, std::uint64_t clears,
                                                   const Render& render) {
   try {
@@ -126,14 +131,16 @@ std::string gunzip(const std::string& compressed) {
   return out;
 }
 
+std::shared_ptr<const std::string> PlainCopies::find(const CachedFeed& feed) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(feed.etag);
+  if (it == entries_.end()) return nullptr;
+  order_.splice(order_.begin(), order_, it->second.position);
+  return it->second.body;
+}
+
 std::shared_ptr<const std::string> PlainCopies::get(const CachedFeed& feed) {
-  {
-    std::lock_guard lock(mutex_);
-    if (const auto it = entries_.find(feed.etag); it != entries_.end()) {
-      order_.splice(order_.begin(), order_, it->second.position);
-      return it->second.body;
-    }
-  }
+  if (auto kept = find(feed)) return kept;
   // Outside the lock: decompressing a feed takes a fraction of a millisecond.
   auto body = std::make_shared<const std::string>(gunzip(feed.gzip));
   put(feed.etag, body);

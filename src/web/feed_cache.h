@@ -38,6 +38,8 @@ class FeedCache {
   // one key render it once: the others wait and get that result, or its exception (and nothing
   // is kept).
   std::shared_ptr<const CachedFeed> get(const std::string& key, const Render& render);
+  // The feed kept under `key`, or null: nothing is rendered.
+  std::shared_ptr<const CachedFeed> peek(const std::string& key);
   // Forgets every feed. A render under way is not kept: it may predate what made us clear.
   void clear();
   // What the kept feeds take, as counted against the capacity.
@@ -83,6 +85,8 @@ class PlainCopies {
  public:
   explicit PlainCopies(std::function<std::size_t()> capacity) : capacity_(std::move(capacity)) {}
   std::shared_ptr<const std::string> get(const CachedFeed& feed);
+  // The plain bytes kept for `feed`, or null: nothing is decompressed.
+  std::shared_ptr<const std::string> find(const CachedFeed& feed);
   void put(const std::string& etag, std::shared_ptr<const std::string> body);
 
  private:

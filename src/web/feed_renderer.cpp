@@ -5,12 +5,15 @@
 
 namespace cadence::web {
 
+std::string FeedRenderer::key_of(const UnitTree& tree, std::size_t unit, const FeedRequest& request) {
+  return tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
+         format_day(request.today);
+}
+
 std::shared_ptr<const CachedFeed> FeedRenderer::feed(const UnitsSnapshot& units, std::size_t unit,
                                                      const FeedRequest& request) {
   const UnitTree& tree = *units.tree;
-  const std::string key = tree.at(unit).id + (request.subtree ? "|s" : "|u") + (request.holidays ? "h|" : "-|") +
-                          format_day(request.today);
-  return cache_.get(key, [&] {
+  return cache_.get(key_of(tree, unit, request), [&] {
     const FeedSources sources{rules_.rules, rules_.calendar, tree, rules_.refresh, units.version};
     auto published = publish_feed(*sessions_.acquire(), sources, unit, request);
     // Only the compressed bytes are kept: calendar clients ask for gzip, and the plain bytes of a

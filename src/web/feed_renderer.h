@@ -35,12 +35,20 @@ class FeedRenderer {
   // The feed of `unit` in `units.tree` as `request` asks for it: from the cache, or rendered (once for
   // all who ask at the same time) and kept.
   std::shared_ptr<const CachedFeed> feed(const UnitsSnapshot& units, std::size_t unit, const FeedRequest& request);
+  // The same if it is cached, else null: nothing is rendered.
+  std::shared_ptr<const CachedFeed> cached(const UnitsSnapshot& units, std::size_t unit, const FeedRequest& request) {
+    return cache_.peek(key_of(*units.tree, unit, request));
+  }
   // The feed's plain bytes, for a client that does not take gzip.
   std::shared_ptr<const std::string> plain(const CachedFeed& feed) { return plain_.get(feed); }
+  // The same if they are kept, else null: nothing is decompressed.
+  std::shared_ptr<const std::string> kept_plain(const CachedFeed& feed) { return plain_.find(feed); }
   // What is cached may be stale: forgotten.
   void clear() { cache_.clear(); }
 
  private:
+  static std::string key_of(const UnitTree& tree, std::size_t unit, const FeedRequest& request);
+
   FeedRules rules_;
   DatabaseSessions& sessions_;
   FeedCache cache_;

@@ -46,9 +46,61 @@ HttpResponse health(RequestContext& c) {
   return text_response(200, "ok\n");
 }
 
-HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& site,
-                  std::chrono::system_clock::time_point now, Outcome& outcome) {
-  site.tokens.refresh();
+FeedRequest feed_request_of(const HttpRequest& request, std::chrono::system_clock::time_point now,
+                            const std::string& zone) {
+  FeedRequest feed_request;
+  for (const auto& [name, value] : request.query_parameters()) {
+    if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
+    else if (name == "scope") feed_request.subtree = value == "subtree";
+  }
+  feed_request.today = today(now, zone);
+  return feed_request;
+}
+
+// Whether the client's copy, named by If-None-Match or else If-Modified-Since, is current.
+bool not_modified(const HttpRequest& request, const CachedFeed& cached) {
+  if (const auto tags = request.header("If-None-Match")) return etag_matches(*tags, cached.etag, cached.gzip_etag);
+  const auto since_text = request.header("If-Modified-Since");
+  if (!since_text || !cached.last_modified) return false;
+  const auto since = parse_http_date(std::string(*since_text));
+  return since && *cached.last_modified <= *since;
+}
+
+// The response for a feed at hand: `plain` holds its plain bytes unless it goes out gzipped or
+// as a 304.
+HttpResponse feed_response(const HttpRequest& request, std::shared_ptr<const CachedFeed> cached, bool gzip,
+                           bool unchanged, std::shared_ptr<const std::string> plain) {
+  HttpResponse response;
+  response.set("ETag", gzip ? cached->gzip_etag : cached->etag);
+  if (cached->last_modified) response.set("Last-Modified", cached->last_modified_text);
+  response.set("Vary", "Accept-Encoding");
+  // A feed URL is a secret: shared caches must not keep it.
+  response.set("Cache-Control", "private, max-age=300");
+  if (unchanged) {
+    response.status = 304;
+    return response;
+  }
+  response.set("Content-Type", "text/calendar; charset=utf-8");
+  response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
+  if (gzip) {
+    response.set("Content-Encoding", "gzip");
+    response.shared = &cached->gzip;
+    response.owner = std::move(cached);
+  } else {
+    response.shared = plain.get();
+    response.owner = std::move(plain);
+  }
+  response.head_only = request.method == "HEAD";
+  return response;
+}
+
+// The feed `token` opens. Unless `may_wait`, nullopt when that needs waiting: the tokens are due
+// for a look at the database, the feed is not cached, or its plain bytes are not kept for a
+// client without gzip. Its fetch is noted only when it is answered.
+std::optional<HttpResponse> feed(const HttpRequest& request, std::string_view token, FeedSite& site,
+                                 std::chrono::system_clock::time_point now, Outcome& outcome, bool may_wait) {
+  if (may_wait) site.tokens.refresh();
+  else if (site.tokens.refresh_due()) return std::nullopt;
   const auto match = site.tokens.token(token);
   const auto units = site.tokens.units();
   const auto& tree = units.tree;
@@ -57,52 +109,23 @@ HttpResponse feed(const HttpRequest& request, std::string_view token, FeedSite& 
   if (!unit) return not_found();
   outcome.token_id = match->id;
 
-  FeedRequest feed_request;
-  for (const auto& [name, value] : request.query_parameters()) {
-    if (name == "holidays") feed_request.holidays = value == "1" || value == "true" || value == "yes";
-    else if (name == "scope") feed_request.subtree = value == "subtree";
-  }
+  const FeedRequest feed_request = feed_request_of(request, now, site.timezone);
   if (feed_request.subtree)
     if (const auto refusal = subtree_feed_refusal(*tree, *unit, site.subtree_max_units))
       return text_response(422, *refusal + "\n");
-  feed_request.today = today(now, site.timezone);
-  auto cached = site.feeds.feed(units, *unit, feed_request);
-  const auto user_agent = request.header("User-Agent");
-  site.fetches.note(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
-
+  auto cached = may_wait ? site.feeds.feed(units, *unit, feed_request) : site.feeds.cached(units, *unit, feed_request);
+  if (!cached) return std::nullopt;
   const auto accept_encoding = request.header("Accept-Encoding");
   const bool gzip = accept_encoding && accepts_gzip(*accept_encoding);
-  HttpResponse response;
-  response.set("ETag", gzip ? cached->gzip_etag : cached->etag);
-  if (cached->last_modified) response.set("Last-Modified", cached->last_modified_text);
-  response.set("Vary", "Accept-Encoding");
-  // A feed URL is a secret: shared caches must not keep it.
-  response.set("Cache-Control", "private, max-age=300");
-
-  bool not_modified = false;
-  if (const auto tags = request.header("If-None-Match")) {
-    not_modified = etag_matches(*tags, cached->etag, cached->gzip_etag);
-  } else if (const auto since_text = request.header("If-Modified-Since"); since_text && cached->last_modified) {
-    const auto since = parse_http_date(std::string(*since_text));
-    not_modified = since && *cached->last_modified <= *since;
+  const bool unchanged = not_modified(request, *cached);
+  std::shared_ptr<const std::string> plain;
+  if (!gzip && !unchanged) {
+    plain = may_wait ? site.feeds.plain(*cached) : site.feeds.kept_plain(*cached);
+    if (!plain) return std::nullopt;
   }
-  if (not_modified) {
-    response.status = 304;
-    return response;
-  }
-  response.set("Content-Type", "text/calendar; charset=utf-8");
-  response.set("Content-Disposition", "inline; filename=\"cadence.ics\"");
-  if (gzip) response.set("Content-Encoding", "gzip");
-  if (gzip) {
-    response.shared = &cached->gzip;
-    response.owner = std::move(cached);
-  } else {
-    auto plain = site.feeds.plain(*cached);
-    response.shared = plain.get();
-    response.owner = std::move(plain);
-  }
-  response.head_only = request.method == "HEAD";
-  return response;
+  const auto user_agent = request.header("User-Agent");
+  site.fetches.note(match->id, std::chrono::floor<std::chrono::seconds>(now), std::string(user_agent.value_or("")));
+  return feed_response(request, std::move(cached), gzip, unchanged, std::move(plain));
 }
 
 }  // namespace
@@ -133,12 +156,15 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag, std::st
 Router feed_routes(FeedSite& site) {
   Router router;
   router.add("GET", "/healthz", health);
-  router.add("GET", std::string(kFeedRoute), [&site](RequestContext& c) {
+  const auto answer = [&site](RequestContext& c, bool may_wait) -> std::optional<HttpResponse> {
     const auto& token = c.params.at("token");
     // Unknown and malformed alike: the same plain 404.
     if (!token_shaped(token)) return not_found();
-    return feed(c.request, token, site, c.now, c.outcome);
-  });
+    return feed(c.request, token, site, c.now, c.outcome, may_wait);
+  };
+  router.add("GET", std::string(kFeedRoute), [answer](RequestContext& c) { return *answer(c, true); });
+  // Most fetches find their feed cached: answered where the request was read.
+  router.add_quick("GET", kFeedRoute, [answer](RequestContext& c) { return answer(c, false); });
   return router;
 }
 

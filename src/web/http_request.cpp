@@ -158,6 +158,8 @@ std::variant<HttpRequest, HttpError> parse_request(std::string_view head, const 
   if (question != std::string_view::npos) request.query = target.substr(question + 1);
   request.path = target.substr(0, question);
 
+  // Calendar clients send a handful of fields: one allocation rather than a vector regrown.
+  request.headers.reserve(8);
   while (!rest.empty()) {
     const std::string_view field = next_line(rest);
     if (field.empty()) break;

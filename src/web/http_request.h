@@ -12,21 +12,23 @@
 
 namespace cadence::web {
 
+// It owns what it holds: it outlives the connection's buffer it was read from, so it may be kept,
+// copied or handed to another thread. What its methods return as views points into it.
 struct HttpRequest {
-  std::string_view method;
+  std::string method;
   // As sent, without the query: not percent-decoded, so that `/feeds%2F…` is not a feed
   // (routing matches it as it is, then decodes each parameter).
-  std::string_view path;
-  std::string_view query;
+  std::string path;
+  std::string query;
   int minor_version = 1;  // of HTTP/1.x
-  std::vector<std::pair<std::string_view, std::string_view>> headers;  // values without surrounding blanks
+  std::vector<std::pair<std::string, std::string>> headers;  // values without surrounding blanks
   // HTTP/1.1 keeps the connection unless told "close"; HTTP/1.0 only when asked "keep-alive".
   bool keep_alive = true;
   std::size_t content_length = 0;
-  std::string_view content;  // filled in once the content has been read
+  std::string content;  // filled in once the content has been read
   // The peer's address ("127.0.0.1", "::1"), filled in by the exchange: what decides whether a
   // proxy's X-Forwarded-Proto is believed.
-  std::string_view remote;
+  std::string remote;
 
   // The first field called `name` (case-insensitive).
   std::optional<std::string_view> header(std::string_view name) const;
@@ -54,7 +56,7 @@ inline constexpr std::size_t kMaxContent = 1024 * 1024;
 using ContentLimit = std::function<std::size_t(std::string_view method, std::string_view path)>;
 
 // `head` as head_length delimits it; content beyond `limit` (kMaxContent when empty) is a 413,
-// or a 417 to a client that waits for 100 Continue. The views in the result point into `head`.
+// or a 417 to a client that waits for 100 Continue. The result keeps no reference to `head`.
 std::variant<HttpRequest, HttpError> parse_request(std::string_view head, const ContentLimit& limit = {});
 
 // "1 MiB", "10485760 bytes": a limit as messages name it.

@@ -34,7 +34,7 @@ const std::string& RouteParams::at(std::string_view name) const {
 
 void Router::add(std::string method, std::string pattern, Handler handler, std::size_t max_content) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern not a path: " + pattern);
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler), max_content};
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler), max_content, {}};
   for (const auto piece : split_path(route.pattern)) {
     const auto open = piece.find('{'), close = piece.find('}');
     if (open == std::string_view::npos && close == std::string_view::npos) {
@@ -48,6 +48,15 @@ void Router::add(std::string method, std::string pattern, Handler handler, std::
                               std::string(piece.substr(close + 1))});
   }
   routes_.push_back(std::move(route));
+}
+
+void Router::add_quick(std::string_view method, std::string_view pattern, QuickHandler quick) {
+  for (auto& route : routes_)
+    if (route.method == method && route.pattern == pattern) {
+      route.quick = std::move(quick);
+      return;
+    }
+  throw std::invalid_argument("no route " + std::string(method) + " " + std::string(pattern) + " to answer quickly");
 }
 
 bool Router::fits(const Route& route, const std::vector<std::string_view>& segments, std::vector<std::string_view>& raw) {
@@ -99,6 +108,7 @@ Router::Found Router::find(std::string_view method, std::string_view path) const
     found.kind = Found::Kind::kMatched;
     found.handler = &matched->handler;
     found.max_content = matched->max_content;
+    if (matched->quick) found.quick = &matched->quick;
   } else if (!found.pattern.empty()) {
     found.kind = Found::Kind::kMethodNotAllowed;
   }
@@ -140,6 +150,17 @@ HttpResponse Router::dispatch(const HttpRequest& request, std::chrono::system_cl
     outcome.note = std::move(answer.note);
     return std::move(answer.response);
   }
+}
+
+std::optional<HttpResponse> Router::dispatch_quick(const HttpRequest& request, std::chrono::system_clock::time_point now,
+                                                   Outcome& outcome) const {
+  auto found = find(request.method, request.path);
+  outcome.route = found.pattern.empty() ? kUnmatchedRoute : found.pattern;
+  if (found.kind != Found::Kind::kMatched) return refusal(found);
+  if (!found.quick) return std::nullopt;
+  RequestContext context{request, found.params, now, nullptr, outcome};
+  // What it throws, dispatch() meets again in a worker and answers there.
+  return (*found.quick)(context);
 }
 
 }  // namespace cadence::web

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,10 +61,17 @@ class Router {
   };
   std::vector<RouteInfo> routes() const;
 
+  // What a route can answer without waiting (no database, no render), tried in the event loop;
+  // nullopt lets a worker call the route's Handler. Its context has no database sessions.
+  using QuickHandler = std::function<std::optional<HttpResponse>(RequestContext&)>;
+  // REQUIRES: add() of the same method and pattern before.
+  void add_quick(std::string_view method, std::string_view pattern, QuickHandler quick);
+
   struct Found {
     enum class Kind { kMatched, kNotFound, kMethodNotAllowed, kBadEscape } kind = Kind::kNotFound;
     const Handler* handler = nullptr;
     std::size_t max_content = kMaxContent;  // of the route matched
+    const QuickHandler* quick = nullptr;  // the route's, if it has one
     std::string_view pattern;  // of the route the path matched (kept by the router); empty for none
     RouteParams params;
     std::string allow;  // for 405: the methods the path takes, as the Allow header lists them
@@ -77,6 +85,10 @@ class Router {
   // `outcome` (its pattern, or kUnmatchedRoute: never the path as sent).
   HttpResponse dispatch(const HttpRequest& request, std::chrono::system_clock::time_point now, DatabaseSessions* sessions,
                         Outcome& outcome) const;
+  // The same without waiting: the route's QuickHandler answers, or a refusal; nullopt when
+  // dispatch() must (the route has none, or it could not answer at once).
+  std::optional<HttpResponse> dispatch_quick(const HttpRequest& request, std::chrono::system_clock::time_point now,
+                                             Outcome& outcome) const;
 
  private:
   struct Segment {
@@ -90,6 +102,7 @@ class Router {
     std::vector<Segment> segments;
     Handler handler;
     std::size_t max_content = kMaxContent;
+    QuickHandler quick;
   };
   // Whether `path`'s segments fit `route`; its parameters (still escaped) into `raw`.
   static bool fits(const Route& route, const std::vector<std::string_view>& segments,

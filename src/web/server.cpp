@@ -140,6 +140,10 @@ int run_server(ServerConfig config, std::ostream& log) {
         return router.dispatch(request, now, &sessions, outcome);
       },
       access, [&router](std::string_view method, std::string_view path) { return router.content_limit(method, path); });
+  exchange.answer_quickly_with(
+      [&router](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {
+        return router.dispatch_quick(request, now, outcome);
+      });
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.host, config.port), 4096);
   socket.setBlocking(false);
   const int io_threads = config.io_threads > 0 ? config.io_threads
@@ -158,8 +162,8 @@ int run_server(ServerConfig config, std::ostream& log) {
   if (config.reminder_pass)
     reminders = std::make_unique<ReminderScheduler>(
         config.reminder_pass, log, ReminderScheduler::Options{config.reminder_interval, config.reminder_clock_from});
-  log << "cadence serve: listening on http://" << socket.address().toString() << " (" << config.workers
-      << " workers, up to " << count.max << " connections)" << std::endl;
+  log << "cadence serve: listening on http://" << socket.address().toString() << " (" << io_threads
+      << (io_threads == 1 ? " event loop, " : " event loops, ") << config.workers << " workers, up to " << count.max << " connections)" << std::endl;
 
   int signal = 0;
   sigwait(&signals, &signal);

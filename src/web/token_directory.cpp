@@ -14,9 +14,19 @@ TokenDirectory::TokenDirectory(DatabaseSessions& sessions, std::chrono::millisec
   reload(*db, store::change_versions(*db));
 }
 
+namespace {
+std::int64_t steady_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+bool TokenDirectory::refresh_due() const {
+  return steady_now_ms() - last_refresh_ms_.load(std::memory_order_relaxed) >= interval_ms_;
+}
+
 void TokenDirectory::refresh() {
-  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  const auto now_ms = steady_now_ms();
   if (now_ms - last_refresh_ms_.load(std::memory_order_relaxed) < interval_ms_) return;
   std::unique_lock lock(refresh_mutex_, std::try_to_lock);
   // Another thread is looking already: serve what we have.

@@ -34,6 +34,8 @@ class TokenDirectory {
   // Reloads what changed since the last look, at most every `interval`. When the database
   // cannot be read, what was loaded before is kept and looked for again on the next call.
   void refresh();
+  // Whether refresh() would look at the database now.
+  bool refresh_due() const;
   std::shared_ptr<const UnitTree> tree() { return units().tree; }
   UnitsSnapshot units();
   std::optional<store::FeedTokenRepository::Match> token(std::string_view secret);

@@ -64,6 +64,13 @@ TEST_F(SettingsTest, DatabasePoolAndChangePollAreReadAndBounded) {
             std::string::npos);
 }
 
+TEST_F(SettingsTest, EventLoopsAreReadAndBounded) {
+  EXPECT_EQ(with_config("").event_loops, 0);  // one per core, at most 2
+  EXPECT_EQ(with_config("[serve]\nevent_loops = 3\n").event_loops, 3);
+  EXPECT_NE(error_of("[serve]\nevent_loops = -1\n").find("event_loops must be between 0 and 64"), std::string::npos);
+  EXPECT_NE(error_of("[serve]\nevent_loops = 65\n").find("event_loops must be between 0 and 64"), std::string::npos);
+}
+
 TEST_F(SettingsTest, MailIsReadWithEveryProblemAtItsLine) {
   const auto s = with_config("[mail]\nsmtp = \"smtps://mail.example.org:465\"\nfrom = \"cadence@example.org\"\n"
                              "max_per_minute = 0\nlanguage = \"en\"\n");

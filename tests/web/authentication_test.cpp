@@ -40,7 +40,7 @@ class AuthenticationTest : public StoreTest {
       return e.what();
     }
   }
-  static HttpRequest request(std::vector<std::pair<std::string_view, std::string_view>> headers) {
+  static HttpRequest request(std::vector<std::pair<std::string, std::string>> headers) {
     HttpRequest r;
     r.method = "POST";
     r.path = "/logout";

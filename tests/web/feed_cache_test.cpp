@@ -86,6 +86,16 @@ TEST(FeedCache, LeastRecentlyUsedFeedsGoFirstWhenFull) {
 namespace cadence::web {
 namespace {
 
+TEST(FeedCache, PeekFindsOnlyWhatIsKeptAndRendersNothing) {
+  FeedCache cache(1 << 20);
+  EXPECT_EQ(cache.peek("county|u"), nullptr);
+  const auto rendered = feed("BEGIN:VCALENDAR");
+  cache.get("county|u", [&] { return rendered; });
+  EXPECT_EQ(cache.peek("county|u"), rendered);
+  cache.clear();
+  EXPECT_EQ(cache.peek("county|u"), nullptr);
+}
+
 TEST(CachedFeed, IsKeptOnceCompressedAndDecompressesToItsBody) {
   std::string body;
   for (int i = 0; i < 2000; ++i) body += "BEGIN:VEVENT\r\nUID:" + std::to_string(i) + "@cadence\r\nEND:VEVENT\r\n";
@@ -101,8 +111,10 @@ TEST(PlainCopies, KeepsWhatFitsTheRoomLeftAndDecompressesTheRest) {
   const auto a = make_cached_feed(std::string(1000, 'a'), std::nullopt, "");
   const auto b = make_cached_feed(std::string(1000, 'b'), std::nullopt, "");
   const auto c = make_cached_feed(std::string(1000, 'c'), std::nullopt, "");
+  EXPECT_EQ(copies.find(*a), nullptr);  // find() decompresses nothing
   const auto first = copies.get(*a);
   EXPECT_EQ(*first, std::string(1000, 'a'));
+  EXPECT_EQ(copies.find(*a), first);
   EXPECT_EQ(copies.get(*a), first);  // kept: the same bytes
   copies.get(*b);
   copies.get(*c);                    // a, the least recently used, made way

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace cadence::web {
 namespace {
 
@@ -63,6 +65,27 @@ TEST(ParseRequest, RepeatedHeadersAndCookies) {
   EXPECT_EQ(r.header_values("accept"), (std::vector<std::string_view>{"text/html", "application/json", "*/*"}));
   EXPECT_TRUE(r.header_values("X-None").empty());
   EXPECT_EQ(r.cookies(), (std::vector<std::pair<std::string, std::string>>{{"a", "1"}, {"b", "two"}, {"c", "3"}}));
+}
+
+// The request outlives the buffer it was read from: a connection's buffer is reused for the
+// next request while a handler may still hold this one.
+TEST(ParseRequest, TheRequestOwnsWhatItHolds) {
+  std::string buffer = "GET /feeds/abc.ics?scope=subtree HTTP/1.1\r\nHost: x\r\nUser-Agent: Calendar/1.0\r\n"
+                       "Cookie: a=1\r\n\r\n";
+  auto parsed = parse_request(buffer);
+  ASSERT_TRUE(std::holds_alternative<HttpRequest>(parsed));
+  const HttpRequest kept = std::get<HttpRequest>(parsed);  // a copy, as a handler may keep one
+  HttpRequest moved = std::move(std::get<HttpRequest>(parsed));
+  std::fill(buffer.begin(), buffer.end(), 'x');
+  buffer = std::string(4096, 'y');  // the old bytes freed
+  for (const HttpRequest* r : {&kept, static_cast<const HttpRequest*>(&moved)}) {
+    EXPECT_EQ(r->method, "GET");
+    EXPECT_EQ(r->path, "/feeds/abc.ics");
+    EXPECT_EQ(r->query, "scope=subtree");
+    EXPECT_EQ(r->header("User-Agent").value_or(""), "Calendar/1.0");
+    EXPECT_EQ(r->cookies(), (std::vector<std::pair<std::string, std::string>>{{"a", "1"}}));
+    EXPECT_EQ(r->query_parameters(), (std::vector<std::pair<std::string, std::string>>{{"scope", "subtree"}}));
+  }
 }
 
 TEST(ParseRequest, ConnectionPersistenceFollowsTheVersion) {

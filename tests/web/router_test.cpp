@@ -89,6 +89,39 @@ TEST(Router, DispatchNamesTheRouteNeverThePath) {
   EXPECT_EQ(outcome.route, kUnmatchedRoute);
 }
 
+// The event loop asks dispatch_quick() first: a route's quick handler answers what needs no
+// waiting; nullopt sends the request on to dispatch() in a worker.
+TEST(Router, DispatchQuickAnswersWhatARouteCanAtOnceAndRefusesWithoutAWorker) {
+  auto router = table();
+  router.add_quick("GET", "/feeds/{token}.ics", [](RequestContext& c) -> std::optional<HttpResponse> {
+    if (c.params.at("token") == "cached") return text_response(200, "quick feed");
+    return std::nullopt;
+  });
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/feeds/cached.ics";
+  Outcome outcome;
+  const auto quick = router.dispatch_quick(request, {}, outcome);
+  ASSERT_TRUE(quick);
+  EXPECT_EQ(quick->text, "quick feed");
+  EXPECT_EQ(outcome.route, "/feeds/{token}.ics");
+  request.method = "HEAD";  // a GET route's quick handler answers HEAD too
+  EXPECT_TRUE(router.dispatch_quick(request, {}, outcome));
+  request.method = "GET";
+  request.path = "/feeds/other.ics";
+  EXPECT_FALSE(router.dispatch_quick(request, {}, outcome));
+  EXPECT_EQ(router.dispatch(request, {}, nullptr, outcome).text, "feed");
+  request.path = "/healthz";  // no quick handler: a worker's
+  EXPECT_FALSE(router.dispatch_quick(request, {}, outcome));
+  request.path = "//feeds/cached.ics";
+  EXPECT_EQ(router.dispatch_quick(request, {}, outcome)->status, 404);
+  EXPECT_EQ(outcome.route, kUnmatchedRoute);
+  request.method = "POST";
+  request.path = "/feeds/cached.ics";
+  EXPECT_EQ(router.dispatch_quick(request, {}, outcome)->status, 405);
+  EXPECT_THROW(router.add_quick("POST", "/healthz", {}), std::invalid_argument);
+}
+
 TEST(Router, RefusesMalformedPatterns) {
   Router router;
   const Router::Handler none = [](RequestContext&) { return HttpResponse{}; };

@@ -188,6 +188,36 @@ TEST_P(ServeTest, FeedIsServedAsUtf8CalendarWithValidators) {
   EXPECT_EQ(get(token).body, r.body);
 }
 
+// The first fetch renders (a worker); the later ones find the feed, and after one plain fetch
+// its plain bytes, cached and are answered in the event loop: every one is logged and counted
+// the same way.
+TEST_P(ServeTest, FetchesFromTheCacheAreLoggedAndRecordedLikeTheFirst) {
+  const auto first = get(token);
+  ASSERT_EQ(first.status, 200) << log();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(get(token).body, first.body);
+  const auto gz = get(token, {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gz.headers.at("Content-Encoding"), "gzip");
+  EXPECT_EQ(get(token, {{"Accept-Encoding", "gzip"}}).body, gz.body);
+  EXPECT_EQ(get(token, {{"If-None-Match", first.headers.at("ETag")}}).status, 304);
+  EXPECT_EQ(stop(), 0);
+  const std::string logged = log();
+  std::size_t lines = 0;
+  for (auto at = logged.find("path=\"/feeds/{token}.ics\""); at != std::string::npos;
+       at = logged.find("path=\"/feeds/{token}.ics\"", at + 1)) {
+    const auto line = logged.substr(at, logged.find('\n', at) - at);
+    EXPECT_NE(line.find(" token_id=1 ua=\"cadence-test/1.0\""), std::string::npos) << line;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 7u) << logged;
+  // The row's last column is its count of fetches.
+  const auto list = run({"token", "list", "--unit", "town-01"}).out;
+  const auto row = list.find("cadence-test/1.0");
+  ASSERT_NE(row, std::string::npos) << list;
+  std::string rest = list.substr(row, list.find('\n', row) - row);
+  rest.erase(rest.find_last_not_of(' ') + 1);
+  EXPECT_TRUE(rest.ends_with(" 7")) << list;
+}
+
 TEST_P(ServeTest, ConditionalRequestsAnswerNotModified) {
   const auto first = get(token);
   const auto by_etag = get(token, {{"If-None-Match", first.headers.at("ETag")}});

@@ -66,6 +66,7 @@ int run_serve(const Invocation& inv) {
   config.keep_alive = std::chrono::seconds{s.keep_alive_seconds};
   config.max_connections = static_cast<std::size_t>(s.max_connections);
   config.stop_timeout = std::chrono::seconds{s.stop_timeout_seconds};
+  config.io_threads = s.event_loops;
   config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
   config.db_pool_size = static_cast<std::size_t>(s.db_pool_size > 0 ? s.db_pool_size : s.workers + 1);
   config.change_poll = std::chrono::milliseconds{s.change_poll_ms};
