@@ -19,11 +19,6 @@ using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
-std::optional<std::chrono::sys_seconds> optional_time(const Poco::Nullable<std::string>& text, const char* column) {
-  if (text.isNull() || text.value().empty()) return std::nullopt;
-  return timestamp_column(text.value(), column);
-}
-
 }  // namespace
 
 IssuedApiToken ApiTokenRepository::issue(std::int64_t user_id, const std::string& label, const std::string& actor) {
@@ -101,8 +96,8 @@ std::vector<ApiToken> ApiTokenRepository::list(std::int64_t user_id) {
   std::vector<ApiToken> tokens;
   for (std::size_t i = 0; i < ids.size(); ++i)
     tokens.push_back({ids[i], users[i], emails[i], labels[i], timestamp_column(created[i], "api_tokens.created_at"),
-                      creators[i], optional_time(revoked[i], "api_tokens.revoked_at"),
-                      optional_time(used[i], "api_tokens.last_used_at")});
+                      creators[i], optional_timestamp_column(revoked[i], "api_tokens.revoked_at"),
+                      optional_timestamp_column(used[i], "api_tokens.last_used_at")});
   return tokens;
 }
 

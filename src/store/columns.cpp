@@ -51,6 +51,12 @@ std::chrono::sys_seconds timestamp_column(std::string_view text, std::string_vie
   return date::sys_days{*day} + std::chrono::hours{h} + std::chrono::minutes{m} + std::chrono::seconds{s};
 }
 
+std::optional<std::chrono::sys_seconds> optional_timestamp_column(const Poco::Nullable<std::string>& text,
+                                                                  std::string_view column) {
+  if (text.isNull() || text.value().empty()) return std::nullopt;
+  return timestamp_column(text.value(), column);
+}
+
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {

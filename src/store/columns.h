@@ -7,7 +7,10 @@
 #include "core/day.h"
 #include "core/tags.h"
 
+#include <Poco/Nullable.h>
+
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,9 @@ Day day_column(std::string_view text, std::string_view column);
 
 std::string timestamp_text(std::chrono::sys_seconds at);
 std::chrono::sys_seconds timestamp_column(std::string_view text, std::string_view column);
+// A nullable timestamp column (revoked_at, disabled_at, …): NULL or '' is "never".
+std::optional<std::chrono::sys_seconds> optional_timestamp_column(const Poco::Nullable<std::string>& text,
+                                                                  std::string_view column);
 
 // A unit's administrators' emails, in their order.
 std::string join_list(const std::vector<std::string>& items);

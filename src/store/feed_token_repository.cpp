@@ -20,11 +20,6 @@ using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
-std::optional<std::chrono::sys_seconds> optional_time(const Poco::Nullable<std::string>& text, const char* column) {
-  if (text.isNull() || text.value().empty()) return std::nullopt;
-  return timestamp_column(text.value(), column);
-}
-
 }  // namespace
 
 std::string FeedTokenRepository::hash(std::string_view token) { return sha256_hex(token); }
@@ -105,8 +100,8 @@ std::vector<FeedToken> FeedTokenRepository::list(const std::string& unit) {
   std::vector<FeedToken> tokens;
   for (std::size_t i = 0; i < ids.size(); ++i)
     tokens.push_back({ids[i], units[i], labels[i], timestamp_column(created[i], "feed_tokens.created_at"),
-                      creators[i], optional_time(revoked[i], "feed_tokens.revoked_at"),
-                      optional_time(fetched[i], "feed_tokens.last_fetched_at"),
+                      creators[i], optional_timestamp_column(revoked[i], "feed_tokens.revoked_at"),
+                      optional_timestamp_column(fetched[i], "feed_tokens.last_fetched_at"),
                       agents[i].isNull() ? "" : agents[i].value(), counts[i]});
   return tokens;
 }

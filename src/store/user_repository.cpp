@@ -19,11 +19,6 @@ using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
-std::optional<std::chrono::sys_seconds> optional_time(const Poco::Nullable<std::string>& text, const char* column) {
-  if (text.isNull() || text.value().empty()) return std::nullopt;
-  return timestamp_column(text.value(), column);
-}
-
 Role role_column(const std::string& text) {
   const auto role = parse_role(text);
   if (!role) throw StoreError("user_grants.role holds '" + text + "', which is no role");
@@ -67,7 +62,7 @@ std::vector<User> UserRepository::select(const std::string& condition, const Val
   std::vector<User> users;
   for (std::size_t i = 0; i < ids.size(); ++i)
     users.push_back({ids[i], emails[i], grants_of(ids[i]), !hashes[i].isNull() && !hashes[i].value().empty(),
-                     timestamp_column(created[i], "users.created_at"), optional_time(disabled[i], "users.disabled_at")});
+                     timestamp_column(created[i], "users.created_at"), optional_timestamp_column(disabled[i], "users.disabled_at")});
   return users;
 }
 
