@@ -55,7 +55,10 @@ std::string json_body(const Classified& c) {
     json::JsonWriter json(out);
     json.begin_object().key("error").begin_object().field("status", c.status).field("message", c.shown);
     if (!c.field.empty()) json.field("field", c.field);
-    json.end_object().end_object();
+    json.end_object();
+    // Also beside "error", where the accounts issue's clients look for it ({"error": …, "field": …}).
+    if (!c.field.empty()) json.field("field", c.field);
+    json.end_object();
   }
   return out.str() + "\n";
 }

@@ -345,7 +345,9 @@ TEST_P(ApiTest, BadRecordsAreNamedByTheirField) {
   const auto bad = [&](const std::string& body) {
     const auto r = call("POST", "/api/v1/units/v1/records", Who::kSecretary, body);
     EXPECT_EQ(r.status, 422) << body << " → " << r.body;
-    return parse(r.body)->getObject("error")->getValue<std::string>("field");
+    const auto field = parse(r.body)->getObject("error")->getValue<std::string>("field");
+    EXPECT_EQ(parse(r.body)->getValue<std::string>("field"), field) << r.body;
+    return field;
   };
   EXPECT_EQ(bad("{\"rule\":\"nope\",\"date\":\"2026-05-01\"}"), "rule");
   EXPECT_EQ(bad("{\"rule\":\"branch-committee-meeting\",\"date\":\"2026-13-01\"}"), "date");

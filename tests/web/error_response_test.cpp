@@ -16,7 +16,7 @@ ErrorAnswer answer_for(const E& error, std::string_view path) {
 TEST(ErrorResponse, BadInputNamesTheFieldAsJsonForTheApiAndHtmlForPages) {
   const auto api = answer_for(RequestError(422, "date", "date: not a date"), "/api/v1/units/t5/records");
   EXPECT_EQ(api.response.status, 422);
-  EXPECT_EQ(api.response.text, R"({"error":{"status":422,"message":"date: not a date","field":"date"}})" "\n");
+  EXPECT_EQ(api.response.text, R"({"error":{"status":422,"message":"date: not a date","field":"date"},"field":"date"})" "\n");
   EXPECT_NE(api.response.fields.find("Content-Type: application/json; charset=utf-8\r\n"), std::string::npos);
   const auto page = answer_for(RequestError(400, "note", "<script>"), "/units/t5");
   EXPECT_EQ(page.response.status, 400);
