@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Cadence, loads the demo county (demo/) into demo.db and
 # shows what an administrator sees: compliance for the whole county and one township's plan,
-# then serves the township's calendar feed on 127.0.0.1:8080 until Ctrl-C.
+# then serves the township's calendar feed, the login page and the JSON API (a county
+# administrator with a password and an API token made for the run) on 127.0.0.1:8080 until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -26,11 +27,29 @@ echo "  $cadence check --period 2026-Q1 --as-of 2026-06-30"
 echo "  $cadence plan --unit town-01-v01 --year 2026"
 echo
 listen=${LISTEN:-127.0.0.1:8080}
+# The county's organisation department as an administrator of the whole county, with a password
+# made for this run (sign in at /login) and an API token (shown once) for the JSON API.
+admin=zuzhibu@county.example.cn
+password_file=$(mktemp)
+trap 'rm -f "$password_file"' EXIT
+head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$password_file"
+if $cadence user list | grep -q "$admin"; then
+  $cadence user passwd "$admin" --password-file "$password_file" >/dev/null
+else
+  $cadence user add "$admin" --unit county --role administrator --password-file "$password_file"
+fi
+api_token=$($cadence user token "$admin" --label demo | tail -n 1)
 path=$($cadence token issue --unit town-07 --label demo | sed -n 2p)
 echo "杨柳镇党委 (town-07)'s calendar feed — open it, or subscribe to it in a calendar app:"
 echo "  http://$listen$path"
 echo "  http://$listen$path?holidays=1              # with holidays and make-up workdays"
 echo "  http://$listen$path?scope=subtree          # with every village's deadlines"
 echo "  curl -s http://$listen/healthz"
+echo "The county administrator $admin, password $(cat "$password_file"):"
+echo "  http://$listen/login"
+echo "  curl -s -H 'Authorization: Bearer $api_token' http://$listen/api/v1/units/county"
+echo "  curl -s -H 'Authorization: Bearer $api_token' 'http://$listen/api/v1/units/town-07/compliance?as_of=2026-06-30'"
+echo "  curl -s http://$listen/api/v1/openapi.json"
 echo "Serving until Ctrl-C (the access log follows):"
+rm -f "$password_file"
 exec $cadence serve --listen "$listen"
