@@ -17,6 +17,7 @@ Dialect sqlite_dialect() {
       .json_object = "json_object",
       .without_rowid = " WITHOUT ROWID",
       .for_share = "",
+      .for_update = "",
       .blob = "BLOB",
       .numbered_placeholders = false,
       .rows_per_insert = 1,
@@ -32,6 +33,7 @@ Dialect postgresql_dialect() {
       .json_object = "json_build_object",
       .without_rowid = "",
       .for_share = " FOR SHARE",
+      .for_update = " FOR UPDATE",
       .blob = "BYTEA",
       .numbered_placeholders = true,
       .rows_per_insert = 200,
@@ -46,6 +48,7 @@ std::string with_tokens(const Dialect& dialect, std::string_view text) {
       {"{json_object}", dialect.json_object},
       {"{without_rowid}", dialect.without_rowid},
       {"{for_share}", dialect.for_share},
+      {"{for_update}", dialect.for_update},
       {"{blob}", dialect.blob},
   };
   std::string out(text);

@@ -26,6 +26,9 @@ struct Dialect {
   // After a SELECT inside a transaction: the rows read stay as read until it ends (PostgreSQL's
   // FOR SHARE; "" for SQLite, whose write transactions hold the whole database already).
   std::string_view for_share;
+  // After a SELECT inside a transaction: the rows read are this transaction's to change until it
+  // ends, a second one waiting (PostgreSQL's FOR UPDATE; "" for SQLite, as for_share).
+  std::string_view for_update;
   // Column type of raw bytes (uploaded evidence): BLOB, BYTEA.
   std::string_view blob;
   // PostgreSQL's connector wants $1, $2, … where SQLite takes ?.
@@ -35,7 +38,7 @@ struct Dialect {
   // a statement bound to vectors once per row, each a round trip to the server.
   std::size_t rows_per_insert = 1;
 
-  // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid}, {for_share} and {blob} tokens filled in and
+  // `text` for this backend: its {autoincrement_key}, {json_object}, {without_rowid}, {for_share}, {for_update} and {blob} tokens filled in and
   // its ? placeholders (outside quoted literals) written the backend's way.
   std::string sql(std::string_view text) const;
 };

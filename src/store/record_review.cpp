@@ -96,6 +96,17 @@ std::optional<ReviewedRecord> RecordReview::find(std::int64_t id) {
   }
 }
 
+void RecordReview::lock(std::int64_t id) {
+  try {
+    std::vector<std::int64_t> found;  // none when a concurrent delete came first
+    Statement select(db_.session());
+    select << db_.dialect().sql("SELECT id FROM records WHERE id = ?{for_update}"), bind(id), into(found);
+    select.execute();
+  } catch (...) {
+    rethrow_with_context("cannot lock record " + std::to_string(id) + " in '" + db_.name() + "'");
+  }
+}
+
 std::vector<ReviewedRecord> RecordReview::of_unit(const std::string& unit, Day from, Day to) {
   try {
     Rows rows;

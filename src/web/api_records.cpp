@@ -87,6 +87,7 @@ HttpResponse put_record(ApiCall& call) {
   try {
     // The comparison and the change in one transaction: no other change can come between.
     store::Transaction transaction(*db);
+    review.lock(id);
     require_if_match(call.c, etag_of(current_json(review, id)));
     review.correct(id, input.record, input.attendance, call.who.email);
     transaction.commit();
@@ -104,6 +105,7 @@ HttpResponse delete_record(ApiCall& call) {
   const auto found = find_record(call, review, Action::kRecord);
   const auto id = found.record.record.id;
   store::Transaction transaction(*db);
+  review.lock(id);
   require_if_match(call.c, etag_of(current_json(review, id)));
   review.remove(id, call.who.email);
   transaction.commit();
