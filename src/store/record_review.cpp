@@ -96,12 +96,13 @@ std::optional<ReviewedRecord> RecordReview::find(std::int64_t id) {
   }
 }
 
-void RecordReview::lock(std::int64_t id) {
+bool RecordReview::lock(std::int64_t id) {
   try {
     std::vector<std::int64_t> found;  // none when a concurrent delete came first
     Statement select(db_.session());
     select << db_.dialect().sql("SELECT id FROM records WHERE id = ?{for_update}"), bind(id), into(found);
     select.execute();
+    return !found.empty();
   } catch (...) {
     rethrow_with_context("cannot lock record " + std::to_string(id) + " in '" + db_.name() + "'");
   }

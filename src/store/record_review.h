@@ -71,8 +71,8 @@ class RecordReview {
   // Inside a transaction, before comparing a record with what the caller last saw: holds it
   // until the transaction ends, so that a concurrent change waits and then compares with this
   // one's result (on PostgreSQL two If-Match PUTs could otherwise both pass; SQLite's write
-  // transactions are serial already).
-  void lock(std::int64_t id);
+  // transactions are serial already). False when the record no longer exists.
+  bool lock(std::int64_t id);
   // Every record of the unit dated within [from, to], returned ones too, by date.
   std::vector<ReviewedRecord> of_unit(const std::string& unit, Day from, Day to);
 

@@ -28,6 +28,13 @@ std::string current_json(store::RecordReview& review, std::int64_t id) {
   return record_json(*review.find(id), review.evidence(id));
 }
 
+// Inside a write's transaction: the record held until it ends, then compared with If-Match. One
+// deleted by a writer this one waited for answers as a record that never existed.
+void hold_if_current(const RequestContext& c, store::RecordReview& review, std::int64_t id) {
+  if (!review.lock(id)) refuse_outside_scope();
+  require_if_match(c, etag_of(current_json(review, id)));
+}
+
 Day day_query(const ApiCall& call, const char* name, Day fallback) {
   const auto text = query_value(call.c, name);
   if (!text) return fallback;
@@ -87,8 +94,7 @@ HttpResponse put_record(ApiCall& call) {
   try {
     // The comparison and the change in one transaction: no other change can come between.
     store::Transaction transaction(*db);
-    review.lock(id);
-    require_if_match(call.c, etag_of(current_json(review, id)));
+    hold_if_current(call.c, review, id);
     review.correct(id, input.record, input.attendance, call.who.email);
     transaction.commit();
   } catch (const store::IdentityTaken& e) {
@@ -105,8 +111,7 @@ HttpResponse delete_record(ApiCall& call) {
   const auto found = find_record(call, review, Action::kRecord);
   const auto id = found.record.record.id;
   store::Transaction transaction(*db);
-  review.lock(id);
-  require_if_match(call.c, etag_of(current_json(review, id)));
+  hold_if_current(call.c, review, id);
   review.remove(id, call.who.email);
   transaction.commit();
   HttpResponse response;
