@@ -5,6 +5,7 @@
 #include "core/principal.h"
 #include "core/rule.h"
 #include "core/work_calendar.h"
+#include "web/compliance_cache.h"
 #include "web/router.h"
 #include "web/token_directory.h"
 
@@ -20,6 +21,7 @@ struct ApiSite {
   const std::vector<Rule>& rules;
   const WorkCalendar& calendar;
   std::string timezone;  // what "today" is, for a compliance query without as_of
+  ComplianceCache& compliance;
   // Who the request speaks for (a Bearer API token or a session cookie); nullopt: 401.
   std::function<std::optional<Principal>(RequestContext&)> authenticate;
   // For a request that changes state: throws RequestError 403 unless a session's CSRF token and

@@ -51,11 +51,20 @@ HttpResponse json_response(int status, std::string body, const std::string& etag
 }
 
 HttpResponse json_get(const RequestContext& c, std::string body) {
-  const auto etag = etag_of(body);
-  auto response = json_response(200, std::move(body), etag);
+  auto kept = std::make_shared<CachedJson>();
+  kept->etag = etag_of(body);
+  kept->body = std::move(body);
+  return json_get(c, std::move(kept));
+}
+
+HttpResponse json_get(const RequestContext& c, std::shared_ptr<const CachedJson> kept) {
+  auto response = json_response(200, "", kept->etag);
+  const auto& etag = kept->etag;
   if (const auto tags = c.request.header("If-None-Match"); tags && etag_matches(*tags, etag, etag)) {
     response.status = 304;
-    response.text.clear();
+  } else {
+    response.shared = &kept->body;
+    response.owner = std::move(kept);
   }
   response.head_only = c.request.method == "HEAD";
   return response;

@@ -6,6 +6,7 @@
 #include "core/access_scope.h"
 #include "core/principal.h"
 #include "web/api_site.h"
+#include "web/compliance_cache.h"
 #include "web/request_error.h"
 #include "web/router.h"
 
@@ -44,6 +45,8 @@ std::string etag_of(std::string_view body);
 
 // 200 with `body` (JSON), its ETag and Cache-Control; 304 when If-None-Match names that ETag.
 HttpResponse json_get(const RequestContext& c, std::string body);
+// The same for a kept answer: its bytes are sent from where they are kept, not copied.
+HttpResponse json_get(const RequestContext& c, std::shared_ptr<const CachedJson> kept);
 // `status` with `body` (JSON) and, when given, its ETag.
 HttpResponse json_response(int status, std::string body, const std::string& etag = "");
 

@@ -104,6 +104,10 @@ class Housekeeper {
   std::thread thread_;
 };
 
+// A county's compliance is 1.5 MB: the answers of a province's counties fit, the province's own
+// (158 MB) is kept alone.
+constexpr std::size_t kComplianceCacheBytes = 256u << 20;
+
 WireLimits limits_of(const ServerConfig& config) {
   return {config.header_timeout, config.body_timeout, config.send_timeout, config.keep_alive};
 }
@@ -122,7 +126,12 @@ int run_server(ServerConfig config, std::ostream& log) {
   count.max = std::min(config.max_connections, raise_descriptor_limit());
   DatabaseSessions sessions(config.db, config.db_pool_size);
   FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
-  TokenDirectory tokens(sessions, config.change_poll, [&feeds] { feeds.clear(); });
+  // A tree reloaded after the counters were read may have judged the old tree under the new key.
+  ComplianceCache compliance(kComplianceCacheBytes);
+  TokenDirectory tokens(sessions, config.change_poll, [&feeds, &compliance] {
+    feeds.clear();
+    compliance.clear();
+  });
   FetchRecorder fetches;
   Pending state{sessions, fetches};
   FeedSite site{tokens, feeds, fetches, config.timezone, config.subtree_max_units};
@@ -130,7 +139,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   const Authentication auth(config.accounts);
   Router router = feed_routes(site);
   add_session_routes(router, auth);
-  ApiSite api{tokens, config.rules, config.calendar, config.timezone,
+  ApiSite api{tokens, config.rules, config.calendar, config.timezone, compliance,
               [&auth](RequestContext& c) { return auth.principal(c); },
               [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
   add_api_routes(router, api);

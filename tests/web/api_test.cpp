@@ -283,6 +283,26 @@ TEST_P(ApiTest, ASecretarysRecordChangesComplianceAtOnceAsCheckSeesIt) {
   EXPECT_EQ(call("GET", path, Who::kSecretary, "", {{"If-None-Match", after.header("ETag")}}).status, 304);
 }
 
+// The server keeps compliance answers; another process's write must still show at once, and a
+// kept answer must not reach a caller outside the unit's scope.
+TEST_P(ApiTest, AKeptComplianceAnswerGivesWayToAnotherProcesssWriteAndStaysInScope) {
+  const std::string path = "/api/v1/units/town-a/compliance?as_of=" + std::string(kAsOf);
+  const auto first = call("GET", path, Who::kAdminAbove);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(call("GET", path, Who::kViewer).body, first.body);
+  EXPECT_EQ(call("GET", path, Who::kOtherAdmin).status, 403);
+  EXPECT_EQ(call("GET", path, Who::kSecretary).status, 403) << "a village secretary reads only the village";
+  cli.dir().write("r.csv", "unit,rule,date,tags,period,note\nv2," + std::string(kRule) + ",2026-05-07,,,\n");
+  const auto imported = run({"records", "import", "r.csv"});
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  const auto after = call("GET", path, Who::kAdminAbove, "", {{"If-None-Match", first.header("ETag")}});
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.header("ETag"), first.header("ETag"));
+  const auto check = run({"check", "--unit", "town-a", "--as-of", kAsOf, "--format", "json"});
+  EXPECT_EQ(after.body, check.out);
+  EXPECT_NE(after.body, first.body);
+}
+
 TEST_P(ApiTest, AReturnedRecordStopsCountingAndCountsAgainAfterResubmission) {
   const auto count = [&] {
     const auto check = run({"check", "--unit", "v1", "--as-of", kAsOf, "--format", "json"});
