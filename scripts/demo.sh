@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Cadence, loads the demo county (demo/) into demo.db and
 # shows what an administrator sees: compliance for the whole county and one township's plan,
-# then serves the township's calendar feed, the login page and the JSON API (a county
+# then serves the township's calendar feed, the dashboard and the JSON API (a county
 # administrator with a password and an API token made for the run) on 127.0.0.1:8080 until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +45,8 @@ echo "  http://$listen$path"
 echo "  http://$listen$path?holidays=1              # with holidays and make-up workdays"
 echo "  http://$listen$path?scope=subtree          # with every village's deadlines"
 echo "  curl -s http://$listen/healthz"
-echo "The county administrator $admin, password $(cat "$password_file"):"
+echo "The dashboard: sign in as the county administrator $admin, password $(cat "$password_file"),"
+echo "and the county's overview opens (filters, drill-down to each township, CSV export):"
 echo "  http://$listen/login"
 echo "  curl -s -H 'Authorization: Bearer $api_token' http://$listen/api/v1/units/county"
 echo "  curl -s -H 'Authorization: Bearer $api_token' 'http://$listen/api/v1/units/town-07/compliance?as_of=2026-06-30'"

@@ -2,6 +2,7 @@
 
 #include "web/access_log.h"
 #include "web/api_routes.h"
+#include "web/dashboard_routes.h"
 #include "web/event_loop.h"
 #include "web/exchange.h"
 #include "web/handlers.h"
@@ -143,6 +144,8 @@ int run_server(ServerConfig config, std::ostream& log) {
               [&auth](RequestContext& c) { return auth.principal(c); },
               [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
   add_api_routes(router, api);
+  DashboardSite dashboard{api, auth};
+  add_dashboard_routes(router, dashboard);
   Exchange exchange(
       limits_of(config),
       [&router, &sessions](const HttpRequest& request, std::chrono::system_clock::time_point now, Outcome& outcome) {

@@ -6,6 +6,7 @@
 #include "cli/cli_runner.h"
 #include "serve_process.h"
 #include "support/test_database.h"
+#include "two_townships.h"
 #include "web/api_routes.h"
 
 #include <Poco/JSON/Parser.h>
@@ -74,14 +75,7 @@ bool authenticated(Who w) { return w != Who::kNobody && w != Who::kDisabled && w
 class ApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    cli.dir().write("units.csv",
-                    "id,parent,name,type,secretary_email,admin_emails,timezone\n"
-                    "county,,县委,committee,,,Asia/Shanghai\n"
-                    "town-a,county,甲镇党委,committee,,,Asia/Shanghai\n"
-                    "v1,town-a,一村党支部,branch,,,Asia/Shanghai\n"
-                    "v2,town-a,二村党支部,branch,,,Asia/Shanghai\n"
-                    "town-b,county,乙镇党委,committee,,,Asia/Shanghai\n"
-                    "v3,town-b,三村党支部,branch,,,Asia/Shanghai\n");
+    cli.dir().write("units.csv", kTwoTownshipsCsv);
     ASSERT_EQ(run({"units", "import", "units.csv"}).code, 0);
     tokens[Who::kSecretary] = user("sec-v1@example.org", "v1", "secretary");
     tokens[Who::kSiblingSecretary] = user("sec-v2@example.org", "v2", "secretary");

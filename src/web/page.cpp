@@ -1,0 +1,97 @@
+#include "web/page.h"
+
+#include "web/error_response.h"
+
+namespace cadence::web {
+
+namespace {
+
+// Fonts named first are the ones Debian's fonts-noto-cjk and fonts-wqy-microhei install: without
+// them fontconfig may draw Chinese with Japanese glyph shapes.
+constexpr std::string_view kStylesheet = R"css(:root { --good: #1b5e20; --good-bg: #e8f5e9; --warning: #8a5a00;
+  --warning-bg: #fff3cd; --failed: #b71c1c; --failed-bg: #fde0e0; --idle: #555; --idle-bg: #f1f1f1; }
+body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+  margin: 0; color: #1a1a1a; line-height: 1.45; }
+header.site { display: flex; gap: 1em; align-items: center; padding: .5em 1em; background: #8b0000; color: #fff; }
+header.site a, header.site button { color: #fff; }
+header.site .who { margin-left: auto; }
+header.site form { display: inline; }
+header.site button { background: none; border: 1px solid #fff; border-radius: 3px; cursor: pointer; }
+main { padding: 1em; }
+h1 { font-size: 1.4em; margin: .2em 0 .5em; }
+nav.crumbs { margin-bottom: .5em; }
+form.filters { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: end; margin-bottom: 1em; }
+form.filters label { display: flex; flex-direction: column; font-size: .9em; }
+.table-wrap { overflow-x: auto; }
+table.overview { border-collapse: collapse; font-size: .9em; }
+table.overview th, table.overview td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
+table.overview thead th { background: #f7f7f7; position: sticky; top: 0; }
+table.overview th.unit { text-align: left; white-space: nowrap; }
+td.cell .status { font-weight: bold; display: block; }
+td.cell .detail { font-size: .85em; white-space: nowrap; }
+td.good { background: var(--good-bg); color: var(--good); }
+td.warning { background: var(--warning-bg); color: var(--warning); }
+td.failed { background: var(--failed-bg); color: var(--failed); }
+td.idle { background: var(--idle-bg); color: var(--idle); }
+tr.total th, tr.total td { border-top: 2px solid #333; }
+.downloads { margin: .8em 0; }
+p.empty { color: var(--idle); }
+@media (max-width: 700px) { form.filters { flex-direction: column; align-items: stretch; } }
+@media print {
+  header.site, form.filters, .downloads, nav.crumbs a.lang { display: none; }
+  main { padding: 0; }
+  td.cell { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  table.overview thead th { position: static; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+std::string header_html(const PageFrame& f) {
+  std::string html = "<header class=\"site\"><strong>Cadence</strong>";
+  if (!f.other_language_url.empty())
+    html += "<a class=\"lang\" href=\"" + html_escape(f.other_language_url) + "\" lang=\"" +
+            std::string(pick(f.language, "en", "zh-CN")) + "\">" + std::string(pick(f.language, "English", "中文")) + "</a>";
+  if (!f.user_email.empty()) {
+    html += "<span class=\"who\">" + html_escape(f.user_email) + "</span>";
+    html += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf_token\" value=\"" +
+            html_escape(f.csrf_token) + "\"><button type=\"submit\">" + std::string(pick(f.language, "退出", "Sign out")) +
+            "</button></form>";
+  }
+  return html + "</header>\n";
+}
+
+}  // namespace
+
+std::string page_html(const PageFrame& frame, std::string_view body_html) {
+  std::string html = "<!doctype html>\n<html lang=\"" + std::string(report::language_code(frame.language)) +
+                     "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
+                     "initial-scale=1\"><title>" + html_escape(frame.title) +
+                     " · Cadence</title><link rel=\"stylesheet\" href=\"/static/cadence.css\"></head>\n<body>\n";
+  html += header_html(frame);
+  html += "<main>\n";
+  html += body_html;
+  html += "</main>\n</body></html>\n";
+  return html;
+}
+
+HttpResponse html_response(int status, std::string html) {
+  HttpResponse r;
+  r.status = status;
+  r.set("Content-Type", "text/html; charset=utf-8");
+  r.set("Cache-Control", "no-store");
+  r.set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                                   "frame-ancestors 'none'; base-uri 'none'");
+  r.set("X-Content-Type-Options", "nosniff");
+  r.text = std::move(html);
+  return r;
+}
+
+HttpResponse stylesheet_response() {
+  HttpResponse r;
+  r.set("Content-Type", "text/css; charset=utf-8");
+  r.set("Cache-Control", "public, max-age=3600");
+  r.text = std::string(kStylesheet);
+  return r;
+}
+
+}  // namespace cadence::web

@@ -1,0 +1,36 @@
+#pragma once
+// The frame every dashboard page shares: the document head (the one local stylesheet: no CDN,
+// no outside fonts, for air-gapped intranets), who is signed in with the logout form, and the
+// switch between Chinese and English. Everything placed in a page is escaped by its maker.
+#include "report/display_text.h"
+#include "web/http_response.h"
+
+#include <string>
+#include <string_view>
+
+namespace cadence::web {
+
+struct PageFrame {
+  report::Language language = report::Language::kChinese;
+  std::string title;       // plain text
+  std::string user_email;  // empty: nobody signed in
+  std::string csrf_token;  // the session's, for the logout form
+  std::string other_language_url;  // this page in the other language; empty: no switch
+};
+
+// A whole HTML document around `body_html` (already markup).
+std::string page_html(const PageFrame& frame, std::string_view body_html);
+
+// `status` with `html`: not cached (it shows a user's data), and a Content-Security-Policy that
+// lets the page load nothing from elsewhere and run no script.
+HttpResponse html_response(int status, std::string html);
+
+// GET /static/cadence.css.
+HttpResponse stylesheet_response();
+
+// Zh or en, whichever the page is in.
+inline std::string_view pick(report::Language language, std::string_view zh, std::string_view en) {
+  return language == report::Language::kChinese ? zh : en;
+}
+
+}  // namespace cadence::web

@@ -1,0 +1,161 @@
+// The dashboard's pages on a real `cadence serve`, with users and API tokens made by the real
+// `cadence user` commands (a page takes a session cookie or a token alike), on both backends:
+// who may see which page, and what the subtree overview and its CSV export show.
+#include "api_client.h"
+#include "cli/cli_runner.h"
+#include "serve_process.h"
+#include "support/test_database.h"
+#include "two_townships.h"
+
+#include <gtest/gtest.h>
+
+namespace cadence::testing {
+namespace {
+
+// May 2026 is over on 5 June: v1 held its branch committee meeting (met), v2 did not (missed).
+constexpr const char* kMay = "as_of=2026-06-05&period=2026-05&rule=branch-committee-meeting";
+
+class DashboardTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    // v2's name holds what CSV and HTML must escape.
+    std::string units = kTwoTownshipsCsv;
+    const std::string plain = "v2,town-a,二村党支部,";
+    units.replace(units.find(plain), plain.size(), "v2,town-a,\"二村党支部,=X\",");
+    cli.dir().write("units.csv", units);
+    cli.dir().write("records.csv", "unit,rule,date,tags,period,note\nv1,branch-committee-meeting,2026-05-12,,,\n");
+    for (const char* what : {"units", "records"}) {
+      const auto imported = run({what, "import", std::string(what) + ".csv"});
+      ASSERT_EQ(imported.code, 0) << imported.err;
+    }
+    county_admin = user("county@example.org", "county", "administrator");
+    town_admin = user("town-a@example.org", "town-a", "administrator");
+    other_admin = user("town-b@example.org", "town-b", "administrator");
+    secretary = user("v1@example.org", "v1", "secretary");
+    ASSERT_TRUE(server.start({"--db", database.uri(), "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars",
+                              CADENCE_SOURCE_DIR "/calendars"},
+                             cli.dir().file("serve.log")))
+        << server.log();
+  }
+
+  CliResult run(const std::vector<std::string>& args) const { return cli.run(with_repo_data(args)); }
+
+  std::string user(const std::string& email, const std::string& unit, const std::string& role) {
+    EXPECT_EQ(run({"user", "add", email, "--unit", unit, "--role", role}).code, 0);
+    const auto issued = run({"user", "token", email, "--label", "dashboard test"});
+    EXPECT_EQ(issued.code, 0) << issued.err;
+    auto token = issued.out.substr(issued.out.find('\n') + 1);
+    return token.substr(0, token.find('\n'));
+  }
+
+  ApiReply get(const std::string& path, const std::string& token) {
+    return api_request(server.port(), "GET", path, token);
+  }
+
+  // The data-unit of each row of the overview's table body, in order.
+  static std::vector<std::string> rows(const std::string& html) {
+    std::vector<std::string> units;
+    const auto body = html.find("<tbody>");
+    const auto end = html.find("</tbody>");
+    for (auto at = html.find("<tr data-unit=\"", body); at < end; at = html.find("<tr data-unit=\"", at + 1)) {
+      const auto from = at + 15;
+      units.push_back(html.substr(from, html.find('"', from) - from));
+    }
+    return units;
+  }
+
+  TestDatabase database{GetParam()};
+  CliRunner cli{database.uri()};
+  ServeProcess server;
+  std::string county_admin, town_admin, other_admin, secretary;
+};
+
+TEST_P(DashboardTest, ALoggedOutVisitorIsSentToTheLoginPage) {
+  for (const std::string path : {"/", "/overview/county", "/overview/v1/export.csv", "/overview/nowhere"}) {
+    const auto reply = get(path, "");
+    EXPECT_EQ(reply.status, 303) << path;
+    EXPECT_EQ(reply.header("Location"), "/login") << path;
+  }
+}
+
+TEST_P(DashboardTest, HomeIsTheOverviewOfTheHighestUnitTheUserMayRead) {
+  EXPECT_EQ(get("/", county_admin).header("Location"), "/overview/county");
+  EXPECT_EQ(get("/", town_admin).header("Location"), "/overview/town-a");
+  EXPECT_EQ(get("/", secretary).header("Location"), "/overview/v1");
+}
+
+// The accounts issue's matrix: a page of a unit outside the reader's scope is 403, and so is a
+// unit that does not exist, so the pages tell nobody which units exist.
+TEST_P(DashboardTest, EveryOverviewPageOutsideTheReadersScopeIs403) {
+  struct Case {
+    std::string token, unit;
+    int status;
+  };
+  const std::vector<Case> cases{{county_admin, "v3", 200},  {town_admin, "town-a", 200}, {town_admin, "v2", 200},
+                                {town_admin, "county", 403}, {town_admin, "town-b", 403}, {other_admin, "v1", 403},
+                                {secretary, "v1", 200},      {secretary, "v2", 403},      {secretary, "town-a", 403},
+                                {county_admin, "nowhere", 403}};
+  for (const auto& c : cases)
+    for (const std::string suffix : {"", "/export.csv"}) {
+      const auto reply = get("/overview/" + c.unit + suffix, c.token);
+      EXPECT_EQ(reply.status, c.status) << c.unit << suffix;
+      if (c.status == 403) EXPECT_EQ(reply.body.find("一村"), std::string::npos);
+    }
+}
+
+TEST_P(DashboardTest, TheOverviewShowsFailuresFirstAndFiltersByStatus) {
+  const auto page = get(std::string("/overview/town-a?") + kMay, town_admin);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page.header("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  EXPECT_EQ(rows(page.body), (std::vector<std::string>{"v2", "v1"}));
+  EXPECT_NE(page.body.find("data-rule=\"branch-committee-meeting\" data-status=\"missed\""), std::string::npos);
+  EXPECT_NE(page.body.find("<small>2026年5月</small>"), std::string::npos);
+  EXPECT_NE(page.body.find("截至 2026年6月5日 周五"), std::string::npos);
+  // The name is escaped where it is shown; the total counts both branches.
+  EXPECT_NE(page.body.find("二村党支部,=X"), std::string::npos);
+  EXPECT_NE(page.body.find("<span class=\"status\">50%</span><span class=\"detail\">1/2 达标</span>"), std::string::npos);
+
+  const auto missed = get(std::string("/overview/town-a?status=missed&") + kMay, town_admin);
+  EXPECT_EQ(rows(missed.body), std::vector<std::string>{"v2"});
+  const auto english = get(std::string("/overview/town-a?lang=en&") + kMay, town_admin);
+  EXPECT_NE(english.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(english.body.find("As of Fri 5 June 2026"), std::string::npos);
+}
+
+TEST_P(DashboardTest, TheCountyRollsUpEachTownshipAndDrillsDownToIt) {
+  const auto page = get(std::string("/overview/county?") + kMay, county_admin);
+  ASSERT_EQ(page.status, 200);
+  // One branch of each township missed; town-b kept none, town-a one in two: town-b first.
+  EXPECT_EQ(rows(page.body), (std::vector<std::string>{"town-b", "town-a"}));
+  EXPECT_NE(page.body.find("<a href=\"/overview/town-a?as_of=2026-06-05&amp;period=2026-05&amp;rule=branch-committee-meeting\">"),
+            std::string::npos);
+  const auto every = get(std::string("/overview/county?show=all&status=missed&") + kMay, county_admin);
+  EXPECT_EQ(rows(every.body), (std::vector<std::string>{"v2", "v3"}));
+}
+
+TEST_P(DashboardTest, TheCsvExportHoldsExactlyTheRowsShown) {
+  const auto csv = get(std::string("/overview/town-a/export.csv?") + kMay, town_admin);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.header("Content-Disposition"), "attachment; filename=\"overview-town-a-2026-06-05.csv\"");
+  EXPECT_EQ(csv.body,
+            "\xEF\xBB\xBF单位编号,单位,类型,范围,支部委员会会议 2026年5月 状态,支部委员会会议 2026年5月 情况\r\n"
+            "v2,\"二村党支部,=X\",党支部,本级,未达标,0/1\r\n"
+            "v1,一村党支部,党支部,本级,达标,1/1\r\n"
+            "town-a,甲镇党委（全部单位）,党委,合计,50%,1/2 达标\r\n");
+}
+
+TEST_P(DashboardTest, ABadFilterIsA400PageNamingTheParameter) {
+  const auto reply = get("/overview/town-a?as_of=2026-13-01", town_admin);
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.header("Content-Type").rfind("text/html", 0), 0u);
+  EXPECT_NE(reply.body.find("as_of"), std::string::npos);
+  EXPECT_EQ(get("/overview/town-a?status=late-ish", town_admin).status, 400);
+  EXPECT_EQ(get("/overview/town-a?rule=no-such-rule", town_admin).status, 400);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DashboardTest, CADENCE_BOTH_BACKENDS);
+
+}  // namespace
+}  // namespace cadence::testing
