@@ -6,7 +6,8 @@
 # which runs the suite again with the wall clock a year ahead; the SMTP servers the mail tests
 # start (aiosmtpd, and postfix for its smtp-sink) with openssl for their certificates; and what
 # scripts/package-test.sh builds, installs and checks the Debian package with (dpkg-shlibdeps,
-# file, adduser, groff, systemd-analyze).
+# file, adduser, groff, systemd-analyze); and chromium, which the dashboard's browser test drives
+# (with a small Chinese font, so its screenshots show the pages as users see them).
 set -euo pipefail
 
 packages=(
@@ -22,6 +23,7 @@ if [[ ${1:-} == --test ]]; then
   packages+=(python3 python3-icalendar python3-recurring-ical-events faketime postgresql)
   packages+=(python3-aiosmtpd postfix openssl)
   packages+=(dpkg-dev file adduser groff-base systemd)
+  packages+=(chromium fonts-wqy-microhei)
   # By command, not by package: a machine with NodeSource's nodejs has npm inside it, and
   # Debian's npm package conflicts with that.
   command -v node >/dev/null || packages+=(nodejs)

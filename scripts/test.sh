@@ -6,10 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
-# ical.js, pinned by package-lock.json: a test-side reader of our feeds, never part of the build.
-if [[ ! -d tests/ical/js/node_modules/ical.js ]]; then
-  (cd tests/ical/js && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Test-side Node tools, pinned by their package-lock.json, never part of the build: ical.js reads
+# our feeds; puppeteer-core drives chromium through the dashboard.
+for tool in tests/ical/js:ical.js tests/web/browser:puppeteer-core; do
+  dir=${tool%%:*}
+  [[ -d $dir/node_modules/${tool#*:} ]] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+done
 
 jobs=${JOBS:-2}
 run_suite() {

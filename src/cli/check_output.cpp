@@ -2,6 +2,7 @@
 
 #include "cli/text_table.h"
 #include "core/plain_text.h"
+#include "report/display_text.h"
 
 namespace cadence::cli {
 
@@ -51,21 +52,7 @@ std::string period_text(const Result& r) {
 
 }  // namespace
 
-std::string_view status_label(Status s) {
-  switch (s) {
-    case Status::met: return "达标";
-    case Status::made_up: return "补开达标";
-    case Status::on_track: return "进度正常";
-    case Status::behind: return "落后";
-    case Status::missed: return "未完成";
-    case Status::upcoming: return "未开始";
-    case Status::done: return "按时报送";
-    case Status::late: return "逾期报送";
-    case Status::overdue: return "已逾期";
-    case Status::pending: return "待报送";
-  }
-  return "";
-}
+std::string_view status_label(Status s) { return report::display_status(s, report::Language::kChinese); }
 
 void write_check_table(std::ostream& out, const CheckReport& report, const UnitTree& tree, const std::vector<Rule>& rules,
                        bool colour) {

@@ -13,8 +13,8 @@ constexpr std::array<std::string_view, 12> kMonthsEn{"January", "February", "Mar
 constexpr std::array<std::string_view, 4> kQuartersZh{"第一季度", "第二季度", "第三季度", "第四季度"};
 
 // Indexed by Status, in its declaration order.
-constexpr std::array<std::string_view, kStatusCount> kStatusZh{"达标", "补齐",   "进度正常", "落后",   "未达标",
-                                                               "未开始", "已完成", "逾期完成", "逾期未交", "待提交"};
+constexpr std::array<std::string_view, kStatusCount> kStatusZh{"达标",   "补开达标", "进度正常", "落后",   "未完成",
+                                                               "未开始", "按时报送", "逾期报送", "已逾期", "待报送"};
 constexpr std::array<std::string_view, kStatusCount> kStatusEn{"met",      "made up", "on track", "behind", "missed",
                                                                "upcoming", "done",    "late",     "overdue", "pending"};
 

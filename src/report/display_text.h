@@ -24,7 +24,7 @@ std::string display_date(Day day, Language language);
 // 2026年 · 2026年上半年 · 2026年第一季度 · 2026年3月 · 2026年第7周; 2026 · H1 2026 · Q1 2026 ·
 // March 2026 · week 7 of 2026.
 std::string display_period(const Period& period, Language language);
-// 达标, 落后, 逾期未交… · met, behind, overdue…
+// 达标, 落后, 已逾期… · met, behind, overdue…
 std::string_view display_status(Status status, Language language);
 // The rule's short title, or its English title when there is one and English is asked.
 std::string display_rule_title(const Rule& rule, Language language);

@@ -107,7 +107,7 @@ std::string row_html(const OverviewView& v, const report::OverviewRow& row) {
   if (row.unit == v.request.unit) html += esc(std::string(pick(lang, "本级：", "This unit: ")) + unit.name);
   else html += "<a href=\"" + esc(overview_query_url(overview_path(unit), v.request)) + "\">" + esc(unit.name) + "</a>";
   if (row.rollup) html += " <small>" + esc(std::string(pick(lang, "（含下级）", "(with its units)"))) + "</small>";
-  html += "</th><td>" + esc(report::display_unit_type(unit.type, lang)) + "</td>";
+  html += "</th><td class=\"type\">" + esc(report::display_unit_type(unit.type, lang)) + "</td>";
   for (std::size_t i = 0; i < row.cells.size(); ++i)
     html += cell_html(row.cells[i], v.rules[v.overview.columns[i].rule], lang);
   return html + "</tr>\n";

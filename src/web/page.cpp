@@ -27,6 +27,7 @@ table.overview { border-collapse: collapse; font-size: .9em; }
 table.overview th, table.overview td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
 table.overview thead th { background: #f7f7f7; position: sticky; top: 0; }
 table.overview th.unit { text-align: left; white-space: nowrap; }
+table.overview td.type { white-space: nowrap; }
 td.cell .status { font-weight: bold; display: block; }
 td.cell .detail { font-size: .85em; white-space: nowrap; }
 td.good { background: var(--good-bg); color: var(--good); }

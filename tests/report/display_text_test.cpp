@@ -33,7 +33,7 @@ TEST(DisplayTextTest, PeriodsByName) {
 
 TEST(DisplayTextTest, StatusesUnitTypesAndLanguages) {
   EXPECT_EQ(display_status(Status::behind, Language::kChinese), "落后");
-  EXPECT_EQ(display_status(Status::overdue, Language::kChinese), "逾期未交");
+  EXPECT_EQ(display_status(Status::overdue, Language::kChinese), "已逾期");
   EXPECT_EQ(display_status(Status::made_up, Language::kEnglish), "made up");
   EXPECT_EQ(display_unit_type("branch", Language::kChinese), "党支部");
   EXPECT_EQ(display_unit_type("township-office", Language::kChinese), "township-office");

@@ -95,7 +95,7 @@ TEST_F(OverviewTest, ChildrenRolledUpFailuresFirst) {
   EXPECT_EQ(town.cells[0].detail, "1/2 达标");
   EXPECT_EQ(town.cells[0].tone, Tone::kWarning);
   EXPECT_EQ(town.cells[1].tone, Tone::kNone);
-  EXPECT_EQ(o.rows[0].cells[1].status, "逾期未交");
+  EXPECT_EQ(o.rows[0].cells[1].status, "已逾期");
   EXPECT_EQ(o.rows[0].cells[1].detail, "截止 2026年7月15日 周三");
   EXPECT_EQ(o.rows[0].cells[1].tone, Tone::kFailed);
   EXPECT_EQ(o.total.cells[0].detail, "1/3 达标");

@@ -141,7 +141,7 @@ TEST_P(DashboardTest, TheCsvExportHoldsExactlyTheRowsShown) {
   EXPECT_EQ(csv.header("Content-Disposition"), "attachment; filename=\"overview-town-a-2026-06-05.csv\"");
   EXPECT_EQ(csv.body,
             "\xEF\xBB\xBF单位编号,单位,类型,范围,支部委员会会议 2026年5月 状态,支部委员会会议 2026年5月 情况\r\n"
-            "v2,\"二村党支部,=X\",党支部,本级,未达标,0/1\r\n"
+            "v2,\"二村党支部,=X\",党支部,本级,未完成,0/1\r\n"
             "v1,一村党支部,党支部,本级,达标,1/1\r\n"
             "town-a,甲镇党委（全部单位）,党委,合计,50%,1/2 达标\r\n");
 }
