@@ -3,53 +3,16 @@
 #include "calendars/local_date.h"
 #include "core/access_scope.h"
 #include "report/compliance_report.h"
-#include "web/database_sessions.h"
 #include "web/overview_page.h"
 #include "web/page.h"
-#include "web/request_error.h"
+#include "web/page_call.h"
+#include "web/record_pages.h"
 
 #include <limits>
 
 namespace cadence::web {
 
 namespace {
-
-// What every page handler starts from: who reads, and the unit tree as the request found it.
-struct PageCall {
-  RequestContext& c;
-  DashboardSite& site;
-  Principal who;
-  std::shared_ptr<const UnitTree> tree;
-
-  // The unit `id` if the reader may read it; RequestError 403 otherwise, for an id that exists
-  // nowhere too, so that the pages are no oracle of which units exist.
-  std::size_t readable(const std::string& id) const {
-    const auto u = tree->find(id);
-    if (!u || !AccessScope(who, *tree).may(Action::kRead, *u))
-      throw RequestError(403, "unit", "this unit is not within your units");
-    return *u;
-  }
-  PageFrame frame(report::Language language, std::string title) const {
-    return {language, std::move(title), who.email, site.auth.csrf_token(c).value_or(""), ""};
-  }
-};
-
-HttpResponse see_other(std::string location) {
-  HttpResponse r;
-  r.status = 303;
-  r.set("Location", location);
-  r.set("Cache-Control", "no-store");
-  return r;
-}
-
-std::optional<PageCall> open_page(DashboardSite& site, RequestContext& c) {
-  auto who = site.api.authenticate(c);
-  if (!who) return std::nullopt;
-  site.api.directory.refresh();
-  auto tree = site.api.directory.tree();
-  if (!tree) throw DatabaseUnavailable("the units could not be read yet");
-  return PageCall{c, site, std::move(*who), std::move(tree)};
-}
 
 std::size_t depth(const UnitTree& tree, std::size_t u) {
   std::size_t d = 0;
@@ -72,7 +35,9 @@ std::optional<std::size_t> home_unit(const PageCall& call) {
 HttpResponse home(DashboardSite& site, RequestContext& c) {
   const auto call = open_page(site, c);
   if (!call) return see_other("/login");
-  if (const auto u = home_unit(*call)) return see_other("/overview/" + url_encode(call->tree->at(*u).id));
+  // A branch has nothing to drill into: its home is its own page, where its secretary records.
+  if (const auto u = home_unit(*call))
+    return see_other((call->tree->children(*u).empty() ? "/units/" : "/overview/") + url_encode(call->tree->at(*u).id));
   const auto frame = call->frame(report::Language::kChinese, "Cadence");
   return html_response(200, page_html(frame, "<p>你的账号还没有任何单位的权限，请联系管理员。"
                                              " Your account has no unit yet: ask an administrator.</p>\n"));
@@ -90,7 +55,7 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
   const auto call = open_page(site, c);
   if (!call) return see_other("/login");
   const auto& tree = *call->tree;
-  const auto unit = call->readable(c.params.at("id"));
+  const auto unit = call->unit(c.params.at("id"), Action::kRead);
   const auto request = parse_overview_request(c, unit, local_day(c.now, site.api.timezone).day, site.api.rules);
   const CheckQuery query{request.as_of, request.period, unit};
   const auto checked = [&] {
@@ -98,7 +63,7 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
     return report::compliance_report(*db, tree, site.api.rules, query, site.api.calendar);
   }();
   const auto table = report::build_overview(checked, tree, site.api.rules, unit, request.filter, request.language);
-  const AccessScope scope(call->who, tree);
+  const auto scope = call->scope();
   const OverviewView view{request, table, tree, site.api.rules, scope};
   if (as_csv) {
     HttpResponse r;
@@ -122,6 +87,15 @@ void add_dashboard_routes(Router& router, DashboardSite& site) {
   router.add("GET", "/static/cadence.css", [](RequestContext&) { return stylesheet_response(); });
   router.add("GET", "/overview/{id}", [&site](RequestContext& c) { return overview(site, c, false); });
   router.add("GET", "/overview/{id}/export.csv", [&site](RequestContext& c) { return overview(site, c, true); });
+  const auto page = [&site](HttpResponse (*handler)(DashboardSite&, RequestContext&)) {
+    return [&site, handler](RequestContext& c) { return handler(site, c); };
+  };
+  router.add("GET", "/units/{id}", page(unit_page));
+  router.add("POST", "/units/{id}/records", page(add_record_page));
+  router.add("GET", "/records/{rid}/edit", page(edit_record_page));
+  router.add("POST", "/records/{rid}", page(correct_record_page));
+  router.add("POST", "/records/{rid}/delete", page(delete_record_page));
+  router.add("POST", "/records/{rid}/return", page(return_record_page));
 }
 
 }  // namespace cadence::web

@@ -2,6 +2,7 @@
 
 #include "web/error_response.h"
 #include "web/page.h"
+#include "web/unit_page.h"
 
 #include <set>
 
@@ -104,8 +105,10 @@ std::string row_html(const OverviewView& v, const report::OverviewRow& row) {
   const auto lang = v.request.language;
   const auto& unit = v.tree.at(row.unit);
   std::string html = "<tr data-unit=\"" + esc(unit.id) + "\" class=\"" + (row.rollup ? "rollup" : "own") + "\"><th class=\"unit\">";
-  if (row.unit == v.request.unit) html += esc(std::string(pick(lang, "本级：", "This unit: ")) + unit.name);
-  else html += "<a href=\"" + esc(overview_query_url(overview_path(unit), v.request)) + "\">" + esc(unit.name) + "</a>";
+  // A roll-up drills down to the child's overview; a unit's own row opens its page.
+  const auto href = row.rollup ? overview_query_url(overview_path(unit), v.request) : unit_path(unit, v.request.as_of, lang);
+  const auto name = row.unit == v.request.unit ? std::string(pick(lang, "本级：", "This unit: ")) + unit.name : unit.name;
+  html += "<a href=\"" + esc(href) + "\">" + esc(name) + "</a>";
   if (row.rollup) html += " <small>" + esc(std::string(pick(lang, "（含下级）", "(with its units)"))) + "</small>";
   html += "</th><td class=\"type\">" + esc(report::display_unit_type(unit.type, lang)) + "</td>";
   for (std::size_t i = 0; i < row.cells.size(); ++i)

@@ -37,9 +37,20 @@ td.idle { background: var(--idle-bg); color: var(--idle); }
 tr.total th, tr.total td { border-top: 2px solid #333; }
 .downloads { margin: .8em 0; }
 p.empty { color: var(--idle); }
+table.standing, table.records { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }
+table.standing th, table.standing td, table.records th, table.records td { border: 1px solid #ccc; padding: .3em .5em;
+  text-align: left; vertical-align: top; }
+tr.returned td { background: var(--warning-bg); }
+table.records td:first-child { white-space: nowrap; }
+form.inline { display: inline; }
+form.record { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: start; max-width: 60em; }
+form.record label { display: flex; flex-direction: column; font-size: .9em; }
+form.record fieldset { border: 1px solid #ccc; font-size: .9em; }
+.field-error { color: var(--failed); font-weight: bold; font-size: .9em; }
+p.notice { background: var(--good-bg); color: var(--good); padding: .4em .6em; }
 @media (max-width: 700px) { form.filters { flex-direction: column; align-items: stretch; } }
 @media print {
-  header.site, form.filters, .downloads, nav.crumbs a.lang { display: none; }
+  header.site, form.filters, form.record, form.inline, .downloads { display: none; }
   main { padding: 0; }
   td.cell { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table.overview thead th { position: static; }

@@ -14,7 +14,9 @@ namespace cadence::testing {
 namespace {
 
 constexpr const char* kAdmin = "zuzhibu@county.example.cn";
-constexpr const char* kSecretary = "secretary@town-01-v01.example.cn";
+// 青山镇凤铺村 is behind on its theory study as of 30 June 2026 in the demo data: 3 of 8, 4 expected.
+constexpr const char* kVillage = "town-01-v02";
+constexpr const char* kSecretary = "secretary@town-01-v02.example.cn";
 
 TEST(DashboardBrowserTest, AdministratorAndSecretaryClickThroughTheDemoCounty) {
   const std::string modules = CADENCE_SOURCE_DIR "/tests/web/browser/node_modules/puppeteer-core";
@@ -31,7 +33,7 @@ TEST(DashboardBrowserTest, AdministratorAndSecretaryClickThroughTheDemoCounty) {
   cli.dir().write("admin.pw", "county-admin-pass-1");
   cli.dir().write("secretary.pw", "village-secretary-pass-1");
   run({"user", "add", kAdmin, "--unit", "county", "--role", "administrator", "--password-file", cli.dir().file("admin.pw")});
-  run({"user", "add", kSecretary, "--unit", "town-01-v01", "--role", "secretary", "--password-file",
+  run({"user", "add", kSecretary, "--unit", kVillage, "--role", "secretary", "--password-file",
        cli.dir().file("secretary.pw")});
 
   ServeProcess server;
@@ -43,7 +45,7 @@ TEST(DashboardBrowserTest, AdministratorAndSecretaryClickThroughTheDemoCounty) {
   // must not depend on today's date is the server, which the test started with the faked one.
   const std::string cmd = "env -u LD_PRELOAD node " CADENCE_SOURCE_DIR "/tests/web/browser/dashboard_flow.mjs http://127.0.0.1:" +
                           std::to_string(server.port()) + " " + artifacts + " " + kAdmin + " county-admin-pass-1 " +
-                          kSecretary + " village-secretary-pass-1 2026-06-30 > " + cli.dir().file("flow.out") + " 2>&1";
+                          kSecretary + " village-secretary-pass-1 " + kVillage + " 2026-06-30 > " + cli.dir().file("flow.out") + " 2>&1";
   const int status = std::system(cmd.c_str());
   const auto output = CliRunner::slurp(cli.dir().file("flow.out"));
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << output << "\nserver log:\n" << server.log();

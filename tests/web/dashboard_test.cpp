@@ -1,74 +1,11 @@
-// The dashboard's pages on a real `cadence serve`, with users and API tokens made by the real
-// `cadence user` commands (a page takes a session cookie or a token alike), on both backends:
-// who may see which page, and what the subtree overview and its CSV export show.
-#include "api_client.h"
-#include "cli/cli_runner.h"
-#include "serve_process.h"
-#include "support/test_database.h"
-#include "two_townships.h"
-
-#include <gtest/gtest.h>
+// The dashboard's overview pages (page_fixture.h): who may see which, and what the subtree
+// overview and its CSV export show.
+#include "page_fixture.h"
 
 namespace cadence::testing {
 namespace {
 
-// May 2026 is over on 5 June: v1 held its branch committee meeting (met), v2 did not (missed).
-constexpr const char* kMay = "as_of=2026-06-05&period=2026-05&rule=branch-committee-meeting";
-
-class DashboardTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    // v2's name holds what CSV and HTML must escape.
-    std::string units = kTwoTownshipsCsv;
-    const std::string plain = "v2,town-a,二村党支部,";
-    units.replace(units.find(plain), plain.size(), "v2,town-a,\"二村党支部,=X\",");
-    cli.dir().write("units.csv", units);
-    cli.dir().write("records.csv", "unit,rule,date,tags,period,note\nv1,branch-committee-meeting,2026-05-12,,,\n");
-    for (const char* what : {"units", "records"}) {
-      const auto imported = run({what, "import", std::string(what) + ".csv"});
-      ASSERT_EQ(imported.code, 0) << imported.err;
-    }
-    county_admin = user("county@example.org", "county", "administrator");
-    town_admin = user("town-a@example.org", "town-a", "administrator");
-    other_admin = user("town-b@example.org", "town-b", "administrator");
-    secretary = user("v1@example.org", "v1", "secretary");
-    ASSERT_TRUE(server.start({"--db", database.uri(), "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars",
-                              CADENCE_SOURCE_DIR "/calendars"},
-                             cli.dir().file("serve.log")))
-        << server.log();
-  }
-
-  CliResult run(const std::vector<std::string>& args) const { return cli.run(with_repo_data(args)); }
-
-  std::string user(const std::string& email, const std::string& unit, const std::string& role) {
-    EXPECT_EQ(run({"user", "add", email, "--unit", unit, "--role", role}).code, 0);
-    const auto issued = run({"user", "token", email, "--label", "dashboard test"});
-    EXPECT_EQ(issued.code, 0) << issued.err;
-    auto token = issued.out.substr(issued.out.find('\n') + 1);
-    return token.substr(0, token.find('\n'));
-  }
-
-  ApiReply get(const std::string& path, const std::string& token) {
-    return api_request(server.port(), "GET", path, token);
-  }
-
-  // The data-unit of each row of the overview's table body, in order.
-  static std::vector<std::string> rows(const std::string& html) {
-    std::vector<std::string> units;
-    const auto body = html.find("<tbody>");
-    const auto end = html.find("</tbody>");
-    for (auto at = html.find("<tr data-unit=\"", body); at < end; at = html.find("<tr data-unit=\"", at + 1)) {
-      const auto from = at + 15;
-      units.push_back(html.substr(from, html.find('"', from) - from));
-    }
-    return units;
-  }
-
-  TestDatabase database{GetParam()};
-  CliRunner cli{database.uri()};
-  ServeProcess server;
-  std::string county_admin, town_admin, other_admin, secretary;
-};
+class DashboardTest : public PageFixture {};
 
 TEST_P(DashboardTest, ALoggedOutVisitorIsSentToTheLoginPage) {
   for (const std::string path : {"/", "/overview/county", "/overview/v1/export.csv", "/overview/nowhere"}) {
@@ -81,7 +18,7 @@ TEST_P(DashboardTest, ALoggedOutVisitorIsSentToTheLoginPage) {
 TEST_P(DashboardTest, HomeIsTheOverviewOfTheHighestUnitTheUserMayRead) {
   EXPECT_EQ(get("/", county_admin).header("Location"), "/overview/county");
   EXPECT_EQ(get("/", town_admin).header("Location"), "/overview/town-a");
-  EXPECT_EQ(get("/", secretary).header("Location"), "/overview/v1");
+  EXPECT_EQ(get("/", secretary).header("Location"), "/units/v1");
 }
 
 // The accounts issue's matrix: a page of a unit outside the reader's scope is 403, and so is a

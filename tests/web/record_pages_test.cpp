@@ -1,0 +1,118 @@
+// Recording through the pages (page_fixture.h): a secretary adds, corrects and deletes a record
+// with the forms, a refusal comes back beside its field with what was sent, the unit page shows
+// the new standing at once, and only an administrator above returns (退回) a record.
+#include "page_fixture.h"
+
+namespace cadence::testing {
+namespace {
+
+class RecordPagesTest : public PageFixture {
+ protected:
+  // The id of the first record row of a unit page.
+  static std::string first_record(const std::string& html) {
+    const auto at = html.find("<tr data-record=\"");
+    if (at == std::string::npos) return "";
+    return html.substr(at + 17, html.find('"', at + 17) - at - 17);
+  }
+  // The value of the first hidden `version` input of a page, as a form posts it: an ETag's
+  // quotes, escaped in the HTML, percent-encoded.
+  static std::string version_in(const std::string& html) {
+    const auto at = html.find("name=\"version\" value=\"");
+    if (at == std::string::npos) return "";
+    auto value = html.substr(at + 22, html.find('"', at + 22) - at - 22);
+    for (auto q = value.find("&quot;"); q != std::string::npos; q = value.find("&quot;")) value.replace(q, 6, "%22");
+    return value;
+  }
+  static std::string status_of(const std::string& html, const std::string& rule) {
+    const auto at = html.find("data-rule=\"" + rule + "\" data-status=\"");
+    if (at == std::string::npos) return "";
+    const auto from = at + 11 + rule.size() + 15;
+    return html.substr(from, html.find('"', from) - from);
+  }
+};
+
+constexpr const char* kJune = "/units/v2?as_of=2026-06-30";
+
+TEST_P(RecordPagesTest, ASecretaryRecordsAndSeesTheNewStandingAtOnce) {
+  const auto secretary_v2 = user("v2@example.org", "v2", "secretary");
+  EXPECT_EQ(status_of(get(kJune, secretary_v2).body, "branch-committee-meeting"), "behind");
+  const auto saved = post_form("/units/v2/records", secretary_v2,
+                               "rule=branch-committee-meeting&date=2026-06-18&expected=9&present=8&note=%E4%BC%9A&as_of=2026-06-30");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("Location"), "/units/v2?as_of=2026-06-30&done=saved#records");
+  const auto location = saved.header("Location");
+  const auto page = get(location.substr(0, location.find('#')), secretary_v2);
+  EXPECT_EQ(status_of(page.body, "branch-committee-meeting"), "met");
+  EXPECT_NE(page.body.find("记录已保存。"), std::string::npos);
+  EXPECT_NE(page.body.find("<td>8/9</td><td>会</td><td>已提交</td><td>v2@example.org</td>"), std::string::npos);
+}
+
+TEST_P(RecordPagesTest, ARefusedFormComesBackWithTheProblemBesideItsField) {
+  const auto reply = post_form("/units/v1/records", secretary,
+                               "rule=branch-committee-meeting&date=2026-06-18&expected=5&present=8&note=kept+text");
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_NE(reply.body.find("aria-invalid=\"true\" aria-describedby=\"error-attendance.present\""), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"error-attendance.present\">attendance.present: 实到 8 is more than 应到 5"), std::string::npos);
+  EXPECT_NE(reply.body.find(">kept text</textarea>"), std::string::npos);
+  const auto unknown = post_form("/units/v1/records", secretary, "rule=no-such-rule&date=2026-06-18");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find("id=\"error-rule\""), std::string::npos);
+  // The same record twice: 409, beside the date.
+  const auto twice = post_form("/units/v1/records", secretary, "rule=branch-committee-meeting&date=2026-05-12");
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_NE(twice.body.find("id=\"error-date\""), std::string::npos);
+}
+
+TEST_P(RecordPagesTest, ACorrectionMadeFromAStaleFormIsRefused) {
+  const auto page = get("/units/v1?as_of=2026-06-05", secretary);
+  const auto id = first_record(page.body);
+  ASSERT_FALSE(id.empty());
+  const auto edit = get("/records/" + id + "/edit", secretary);
+  ASSERT_EQ(edit.status, 200);
+  const auto version = version_in(edit.body);
+  const auto form = "rule=branch-committee-meeting&date=2026-05-13&version=" + version;
+  EXPECT_EQ(post_form("/records/" + id, secretary, form).status, 303);
+  // The version the first correction was made from is gone now.
+  const auto stale = post_form("/records/" + id, secretary, "rule=branch-committee-meeting&date=2026-05-14&version=" + version);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("这条记录在你打开后已被修改"), std::string::npos);
+  const auto now = version_in(get("/records/" + id + "/edit", secretary).body);
+  EXPECT_EQ(post_form("/records/" + id + "/delete", secretary, "version=" + now).status, 303);
+  EXPECT_EQ(first_record(get("/units/v1?as_of=2026-06-05", secretary).body), "");
+}
+
+TEST_P(RecordPagesTest, OnlyAnAdministratorAboveReturnsARecordAndTheSecretarySeesWhy) {
+  const auto id = first_record(get("/units/v1?as_of=2026-06-05", secretary).body);
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(post_form("/records/" + id + "/return", secretary, "reason=x").status, 403);
+  EXPECT_EQ(post_form("/records/" + id + "/return", other_admin, "reason=x").status, 403);
+  EXPECT_EQ(post_form("/records/" + id + "/return", town_admin, "reason=").status, 422);
+  const auto returned = post_form("/records/" + id + "/return", town_admin, "reason=%E7%BC%BA%E7%BA%AA%E8%A6%81&as_of=2026-06-05");
+  ASSERT_EQ(returned.status, 303) << returned.body;
+  EXPECT_EQ(post_form("/records/" + id + "/return", town_admin, "reason=again").status, 409);
+  const auto page = get("/units/v1?as_of=2026-06-05", secretary);
+  EXPECT_NE(page.body.find("<strong>已退回</strong>：缺纪要"), std::string::npos);
+  // A returned record counts nowhere: May is missed again.
+  EXPECT_EQ(get(std::string("/overview/town-a?") + kMay, town_admin).body.find("data-status=\"met\""), std::string::npos);
+}
+
+TEST_P(RecordPagesTest, EveryRecordPageOutsideTheScopeIs403) {
+  const auto id = first_record(get("/units/v1?as_of=2026-06-05", secretary).body);
+  EXPECT_EQ(get("/units/v1", other_admin).status, 403);
+  EXPECT_EQ(get("/records/" + id + "/edit", other_admin).status, 403);
+  EXPECT_EQ(get("/records/999999/edit", county_admin).status, 403);
+  EXPECT_EQ(post_form("/units/v1/records", other_admin, "rule=branch-committee-meeting&date=2026-06-18").status, 403);
+  EXPECT_EQ(post_form("/records/" + id + "/delete", other_admin, "version=x").status, 403);
+  EXPECT_EQ(get("/units/v1", "").status, 303);
+  // A viewer reads but has no form.
+  const auto viewer = user("viewer@example.org", "town-a", "viewer");
+  const auto page = get("/units/v1", viewer);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("<form class=\"record\""), std::string::npos);
+  EXPECT_EQ(post_form("/units/v1/records", viewer, "rule=branch-committee-meeting&date=2026-06-18").status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RecordPagesTest, CADENCE_BOTH_BACKENDS);
+
+}  // namespace
+}  // namespace cadence::testing
