@@ -4,8 +4,8 @@
 #include "report/check_json.h"
 #include "report/compliance_report.h"
 #include "report/plan_json.h"
-#include "store/change_counters.h"
 #include "web/api_handlers.h"
+#include "web/report_cache.h"
 
 #include <charconv>
 #include <sstream>
@@ -85,10 +85,7 @@ HttpResponse get_compliance(ApiCall& call) {
   }
   const auto db = call.c.db();
   // Whoever asks gets the same bytes for the same unit, day and period: the scope was checked above.
-  const auto v = store::change_versions(*db);
-  const auto key = call.tree->at(u).id + "|" + format_day(query.as_of) + "|" + (query.period ? query.period->id() : "") +
-                   "|" + std::to_string(v.units) + "|" + std::to_string(v.records);
-  return json_get(call.c, call.site.compliance.get(key, [&] {
+  return json_get(call.c, call.site.compliance.get(report_key(*db, *call.tree, query), [&] {
     const auto report = report::compliance_report(*db, *call.tree, call.site.rules, query, call.site.calendar);
     std::ostringstream out;
     report::write_check_json(out, report, *call.tree, call.site.rules);

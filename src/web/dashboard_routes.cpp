@@ -57,12 +57,8 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
   const auto& tree = *call->tree;
   const auto unit = call->unit(c.params.at("id"), Action::kRead);
   const auto request = parse_overview_request(c, unit, local_day(c.now, site.api.timezone).day, site.api.rules);
-  const CheckQuery query{request.as_of, request.period, unit};
-  const auto checked = [&] {
-    auto db = c.db();
-    return report::compliance_report(*db, tree, site.api.rules, query, site.api.calendar);
-  }();
-  const auto table = report::build_overview(checked, tree, site.api.rules, unit, request.filter, request.language);
+  const auto checked = judged(site, c, tree, CheckQuery{request.as_of, request.period, unit});
+  const auto table = report::build_overview(*checked, tree, site.api.rules, unit, request.filter, request.language);
   const auto scope = call->scope();
   const OverviewView view{request, table, tree, site.api.rules, scope};
   if (as_csv) {
@@ -81,6 +77,15 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
 }
 
 }  // namespace
+
+std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c, const UnitTree& tree,
+                                          const CheckQuery& query) {
+  auto db = c.db();
+  return site.reports.get(report_key(*db, tree, query), [&] {
+    return std::make_shared<const CheckReport>(
+        report::compliance_report(*db, tree, site.api.rules, query, site.api.calendar));
+  });
+}
 
 void add_dashboard_routes(Router& router, DashboardSite& site) {
   router.add("GET", "/", [&site](RequestContext& c) { return home(site, c); });

@@ -6,6 +6,7 @@
 // A unit outside the reader's scope answers 403, as in the API.
 #include "web/api_site.h"
 #include "web/authentication.h"
+#include "web/report_cache.h"
 #include "web/router.h"
 
 namespace cadence::web {
@@ -15,7 +16,12 @@ namespace cadence::web {
 struct DashboardSite {
   ApiSite& api;
   const Authentication& auth;
+  ReportCache& reports;
 };
+
+// The compliance report of `query` (its root set) over the request's tree, kept or computed.
+std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c, const UnitTree& tree,
+                                          const CheckQuery& query);
 
 void add_dashboard_routes(Router& router, DashboardSite& site);
 

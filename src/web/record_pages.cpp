@@ -2,7 +2,6 @@
 
 #include "calendars/local_date.h"
 #include "core/plain_text.h"
-#include "report/compliance_report.h"
 #include "web/api_record_json.h"
 #include "web/api_support.h"
 #include "web/error_response.h"
@@ -52,16 +51,15 @@ std::string field_of(const FormFields& fields, std::string_view name) {
 
 // Everything a unit page needs from the database, read through one lease.
 struct UnitData {
-  CheckReport report;
+  std::shared_ptr<const CheckReport> report;
   std::vector<store::ReviewedRecord> records;
   std::map<std::int64_t, std::string> versions;
 };
 
 UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
-  const auto& api = call.site.api;
   UnitData d;
+  d.report = judged(call.site, call.c, *call.tree, CheckQuery{as_of, std::nullopt, u});
   auto db = call.c.db();
-  d.report = report::compliance_report(*db, *call.tree, api.rules, CheckQuery{as_of, std::nullopt, u}, api.calendar);
   store::RecordReview review(*db);
   const auto year = date::year_month_day{as_of}.year();
   d.records = review.of_unit(call.tree->at(u).id, Day{year / 1 / 1}, Day{year / 12 / 31});
@@ -81,7 +79,7 @@ HttpResponse render_unit(const PageCall& call, std::size_t u, const PageQuery& q
   const auto data = read_unit(call, u, q.as_of);
   const auto scope = call.scope();
   const auto csrf = call.site.auth.csrf_token(call.c).value_or("");
-  UnitView view{*call.tree, u, call.site.api.rules, data.report, q.as_of, data.records, data.versions, scope, csrf, q.language,
+  UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, scope, csrf, q.language,
                 std::nullopt, shown.notice};
   if (scope.may(Action::kRecord, u)) {
     RecordFormValues values = shown.values.value_or(RecordFormValues{});

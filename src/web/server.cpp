@@ -108,6 +108,8 @@ class Housekeeper {
 // A county's compliance is 1.5 MB: the answers of a province's counties fit, the province's own
 // (158 MB) is kept alone.
 constexpr std::size_t kComplianceCacheBytes = 256u << 20;
+// A county's report (what its overview and unit pages judge from) takes about 3 MB.
+constexpr std::size_t kReportCacheBytes = 128u << 20;
 
 WireLimits limits_of(const ServerConfig& config) {
   return {config.header_timeout, config.body_timeout, config.send_timeout, config.keep_alive};
@@ -129,9 +131,11 @@ int run_server(ServerConfig config, std::ostream& log) {
   FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
   // A tree reloaded after the counters were read may have judged the old tree under the new key.
   ComplianceCache compliance(kComplianceCacheBytes);
-  TokenDirectory tokens(sessions, config.change_poll, [&feeds, &compliance] {
+  ReportCache reports(kReportCacheBytes);
+  TokenDirectory tokens(sessions, config.change_poll, [&feeds, &compliance, &reports] {
     feeds.clear();
     compliance.clear();
+    reports.clear();
   });
   FetchRecorder fetches;
   Pending state{sessions, fetches};
@@ -144,7 +148,7 @@ int run_server(ServerConfig config, std::ostream& log) {
               [&auth](RequestContext& c) { return auth.principal(c); },
               [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
   add_api_routes(router, api);
-  DashboardSite dashboard{api, auth};
+  DashboardSite dashboard{api, auth, reports};
   add_dashboard_routes(router, dashboard);
   Exchange exchange(
       limits_of(config),

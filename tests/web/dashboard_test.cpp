@@ -92,6 +92,16 @@ TEST_P(DashboardTest, ABadFilterIsA400PageNamingTheParameter) {
   EXPECT_EQ(get("/overview/town-a?rule=no-such-rule", town_admin).status, 400);
 }
 
+// The report an overview judged from is kept, and gives way to a record written by another process.
+TEST_P(DashboardTest, AKeptReportGivesWayToAnotherProcesssWrite) {
+  const auto path = std::string("/overview/town-a?status=missed&") + kMay;
+  EXPECT_EQ(rows(get(path, town_admin).body), std::vector<std::string>{"v2"});
+  EXPECT_EQ(rows(get(path, town_admin).body), std::vector<std::string>{"v2"});
+  cli.dir().write("more.csv", "unit,rule,date,tags,period,note\nv2,branch-committee-meeting,2026-05-20,,,\n");
+  ASSERT_EQ(run({"records", "import", "more.csv"}).code, 0);
+  EXPECT_EQ(rows(get(path, town_admin).body), std::vector<std::string>{});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DashboardTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
