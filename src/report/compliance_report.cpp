@@ -2,7 +2,9 @@
 
 #include "store/record_repository.h"
 
+#include <algorithm>
 #include <future>
+#include <iterator>
 #include <unordered_map>
 
 namespace cadence::report {
@@ -111,6 +113,30 @@ CheckReport compliance_report(store::Database& db, const UnitTree& tree, const s
     return index_of(tree, rules, {&rows});
   }();
   return check(rules, tree, records, query, calendar);
+}
+
+std::vector<Result> unit_results_over(store::Database& db, const Unit& unit, const std::vector<Rule>& rules,
+                                      const Period& period, const WorkCalendar& calendar) {
+  Unit alone_unit = unit;
+  alone_unit.parent.clear();
+  const UnitTree alone({alone_unit});
+  std::vector<Period> periods;
+  for (const auto kind : {PeriodKind::year, PeriodKind::half, PeriodKind::quarter, PeriodKind::month, PeriodKind::week}) {
+    if (std::none_of(rules.begin(), rules.end(), [kind](const Rule& r) { return r.period == kind; })) continue;
+    const auto last = period_containing(kind, period.end);
+    for (auto p = previous_period(period_containing(kind, period.start)); p.start <= last.start; p = next_period(p))
+      periods.push_back(p);
+  }
+  if (periods.empty()) return {};
+  // One read of the unit's records for every check: from the earliest period asked about.
+  const auto first = std::min_element(periods.begin(), periods.end())->start;
+  const auto records = index_subtree_records(db, alone, rules, 0, first, period.end);
+  std::vector<Result> out;
+  for (const auto& p : periods) {
+    auto report = check(rules, alone, records, CheckQuery{period.end, p, 0}, calendar);
+    std::move(report.results.begin(), report.results.end(), std::back_inserter(out));
+  }
+  return out;
 }
 
 }  // namespace cadence::report

@@ -20,4 +20,11 @@ CheckReport compliance_report(store::Database& db, const UnitTree& tree, const s
                               const CheckQuery& query, const WorkCalendar& calendar,
                               const SecondConnection& second = {});
 
+// One unit's own results, as of `period`'s last day, for every period of every kind a report of
+// `period` covers, and the one before each (a deliverable of the last period is filed in this
+// one): what report_paragraph reads. Judged on a tree of the unit alone, so a county's own
+// report costs its own records, not its subtree's.
+std::vector<Result> unit_results_over(store::Database& db, const Unit& unit, const std::vector<Rule>& rules,
+                                      const Period& period, const WorkCalendar& calendar);
+
 }  // namespace cadence::report

@@ -7,6 +7,7 @@
 #include "web/page.h"
 #include "web/page_call.h"
 #include "web/record_pages.h"
+#include "web/written_pages.h"
 
 #include <limits>
 
@@ -41,14 +42,6 @@ HttpResponse home(DashboardSite& site, RequestContext& c) {
   const auto frame = call->frame(report::Language::kChinese, "Cadence");
   return html_response(200, page_html(frame, "<p>你的账号还没有任何单位的权限，请联系管理员。"
                                              " Your account has no unit yet: ask an administrator.</p>\n"));
-}
-
-// Letters, digits, '.', '-' and '_' of the unit id: a file name no browser or shell misreads.
-std::string file_name_part(std::string_view id) {
-  std::string out;
-  for (const char ch : id)
-    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_') out += ch;
-  return out.empty() ? "unit" : out;
 }
 
 HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
@@ -95,7 +88,11 @@ void add_dashboard_routes(Router& router, DashboardSite& site) {
   const auto page = [&site](HttpResponse (*handler)(DashboardSite&, RequestContext&)) {
     return [&site, handler](RequestContext& c) { return handler(site, c); };
   };
+  router.add("GET", "/overview/{id}/summary", [&site](RequestContext& c) { return summary_page(site, c, false); });
+  router.add("GET", "/overview/{id}/summary.docx", [&site](RequestContext& c) { return summary_page(site, c, true); });
   router.add("GET", "/units/{id}", page(unit_page));
+  router.add("GET", "/units/{id}/report", [&site](RequestContext& c) { return unit_report_page(site, c, false); });
+  router.add("GET", "/units/{id}/report.docx", [&site](RequestContext& c) { return unit_report_page(site, c, true); });
   router.add("POST", "/units/{id}/records", page(add_record_page));
   router.add("GET", "/records/{rid}/edit", page(edit_record_page));
   router.add("POST", "/records/{rid}", page(correct_record_page));

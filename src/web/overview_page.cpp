@@ -148,7 +148,9 @@ std::string overview_body(const OverviewView& v) {
   html += filter_form(v);
   html += "<p class=\"downloads\"><a href=\"" +
           esc(overview_query_url(overview_path(unit) + "/export.csv", v.request)) + "\" download>" +
-          std::string(pick(lang, "导出 CSV（Excel、WPS）", "Export CSV (Excel, WPS)")) + "</a></p>\n";
+          std::string(pick(lang, "导出 CSV（Excel、WPS）", "Export CSV (Excel, WPS)")) + "</a> · <a href=\"" +
+          esc(overview_query_url(overview_path(unit) + "/summary", v.request)) + "\">" +
+          std::string(pick(lang, "督查通报（文字）", "Inspection summary (text)")) + "</a></p>\n";
   if (v.overview.rows.empty() || v.overview.columns.empty())
     return html + "<p class=\"empty\">" + std::string(pick(lang, "没有符合筛选条件的单位。", "No unit matches the filters.")) +
            "</p>\n";

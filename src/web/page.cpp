@@ -2,6 +2,8 @@
 
 #include "web/error_response.h"
 
+#include <cctype>
+
 namespace cadence::web {
 
 namespace {
@@ -37,6 +39,8 @@ td.idle { background: var(--idle-bg); color: var(--idle); }
 tr.total th, tr.total td { border-top: 2px solid #333; }
 .downloads { margin: .8em 0; }
 p.empty { color: var(--idle); }
+div.written p { text-indent: 2em; max-width: 46em; }
+label.copy textarea { display: block; width: 100%; max-width: 60em; }
 table.standing, table.records { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }
 table.standing th, table.standing td, table.records th, table.records td { border: 1px solid #ccc; padding: .3em .5em;
   text-align: left; vertical-align: top; }
@@ -50,7 +54,7 @@ form.record fieldset { border: 1px solid #ccc; font-size: .9em; }
 p.notice { background: var(--good-bg); color: var(--good); padding: .4em .6em; }
 @media (max-width: 700px) { form.filters { flex-direction: column; align-items: stretch; } }
 @media print {
-  header.site, form.filters, form.record, form.inline, .downloads { display: none; }
+  header.site, form.filters, form.record, form.inline, .downloads, label.copy, p.periods { display: none; }
   main { padding: 0; }
   td.cell { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table.overview thead th { position: static; }
@@ -96,6 +100,13 @@ HttpResponse html_response(int status, std::string html) {
   r.set("X-Content-Type-Options", "nosniff");
   r.text = std::move(html);
   return r;
+}
+
+std::string file_name_part(std::string_view id) {
+  std::string out;
+  for (const char ch : id)
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_') out += ch;
+  return out.empty() ? "unit" : out;
 }
 
 HttpResponse stylesheet_response() {

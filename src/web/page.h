@@ -28,6 +28,9 @@ HttpResponse html_response(int status, std::string html);
 // GET /static/cadence.css.
 HttpResponse stylesheet_response();
 
+// Letters, digits, '.', '-' and '_' of a unit id: a download's file name no browser or shell misreads.
+std::string file_name_part(std::string_view id);
+
 // Zh or en, whichever the page is in.
 inline std::string_view pick(report::Language language, std::string_view zh, std::string_view en) {
   return language == report::Language::kChinese ? zh : en;

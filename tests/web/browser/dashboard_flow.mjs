@@ -2,9 +2,9 @@
 // a visitor who is not signed in lands on the login page; a village secretary records a
 // session with the form and sees the rule turn from behind to on track, and gets 403 for the
 // county; the county administrator sets the as-of date, filters to behind units, downloads the
-// CSV (read back and compared with the table shown), drills down to the township, opens the
-// village and returns (退回) the record with a reason, switches to English, prints and signs
-// out. Screenshots go to ARTIFACTS.
+// CSV (read back and compared with the table shown), reads the inspection summary, drills
+// down to the township, opens the village and returns (退回) the record with a reason, switches
+// to English, prints and signs out. Screenshots go to ARTIFACTS.
 //   node dashboard_flow.mjs BASE_URL ARTIFACTS ADMIN_EMAIL ADMIN_PASSWORD SECRETARY_EMAIL SECRETARY_PASSWORD
 //        VILLAGE AS_OF
 import assert from 'node:assert/strict';
@@ -100,6 +100,18 @@ async function administratorExports(page, behind) {
   assert.deepEqual(lines.slice(1, -1).map((l) => l.split(',')[0]), behind, 'the CSV rows are the rows shown, in order');
 }
 
+async function administratorReadsTheSummary(page) {
+  step("opens the county's inspection summary: it names the townships behind on their study group");
+  await page.goto(`${base}/overview/county?as_of=${asOf}`);
+  const href = await page.$eval('p.downloads a[href*="/summary"]', (a) => a.getAttribute('href'));
+  await submit(page, 'p.downloads a[href*="/summary"]');
+  assert.equal(path(page), '/overview/county/summary', href);
+  const text = await page.$eval('div.written', (d) => d.textContent);
+  assert.match(text, /^截至2026年6月30日/);
+  assert.match(text, /中心组学习按要求全年不少于12次[^。]*。[^。]*杨柳镇党委中心组学习仅5次/);
+  await page.screenshot({ path: `${artifacts}/inspection-summary.png`, fullPage: true });
+}
+
 async function administratorReturns(page) {
   step("drills down to the village's township and opens the village");
   const township = village.replace(/-v\d+$/, '');
@@ -138,6 +150,7 @@ try {
   await secretaryRecords(page);
   const behind = await administratorFilters(page);
   await administratorExports(page, behind);
+  await administratorReadsTheSummary(page);
   await administratorReturns(page);
   process.stdout.write('ok\n');
 } finally {
