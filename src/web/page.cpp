@@ -39,6 +39,13 @@ td.idle { background: var(--idle-bg); color: var(--idle); }
 tr.total th, tr.total td { border-top: 2px solid #333; }
 .downloads { margin: .8em 0; }
 p.empty { color: var(--idle); }
+svg.timeline { font-size: 11px; }
+svg.timeline .tick { stroke: #ddd; }
+svg.timeline .planned { fill: none; stroke: #666; stroke-width: 1.2; }
+svg.timeline .held { fill: var(--good); }
+svg.timeline .returned { stroke: var(--failed); stroke-width: 2; }
+svg.timeline .as-of { stroke: #8b0000; stroke-width: 1.5; stroke-dasharray: 3 2; }
+p.legend { font-size: .85em; color: var(--idle); }
 div.written p { text-indent: 2em; max-width: 46em; }
 label.copy textarea { display: block; width: 100%; max-width: 60em; }
 table.standing, table.records { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }

@@ -54,6 +54,7 @@ struct UnitData {
   std::shared_ptr<const CheckReport> report;
   std::vector<store::ReviewedRecord> records;
   std::map<std::int64_t, std::string> versions;
+  std::vector<Slot> slots;
 };
 
 UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
@@ -64,6 +65,7 @@ UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
   const auto year = date::year_month_day{as_of}.year();
   d.records = review.of_unit(call.tree->at(u).id, Day{year / 1 / 1}, Day{year / 12 / 31});
   for (const auto& r : d.records) d.versions[r.record.id] = etag_of(record_json(r, review.evidence(r.record.id)));
+  d.slots = plan_unit_year(call.site.api.rules, call.tree->at(u), year, call.site.api.calendar);
   return d;
 }
 
@@ -79,7 +81,8 @@ HttpResponse render_unit(const PageCall& call, std::size_t u, const PageQuery& q
   const auto data = read_unit(call, u, q.as_of);
   const auto scope = call.scope();
   const auto csrf = call.site.auth.csrf_token(call.c).value_or("");
-  UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, scope, csrf, q.language,
+  UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, data.slots, scope,
+                csrf, q.language,
                 std::nullopt, shown.notice};
   if (scope.may(Action::kRecord, u)) {
     RecordFormValues values = shown.values.value_or(RecordFormValues{});

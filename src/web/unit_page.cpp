@@ -4,6 +4,7 @@
 #include "web/error_response.h"
 #include "web/overview_request.h"
 #include "web/page.h"
+#include "web/year_timeline.h"
 
 #include <date/date.h>
 
@@ -114,6 +115,35 @@ std::string records_html(const UnitView& v) {
   return html + "</tbody></table>\n";
 }
 
+// A line per rule that applies to the unit and has a date planned or held this year.
+std::vector<TimelineRow> timeline_rows(const UnitView& v) {
+  const auto& unit = v.tree.at(v.unit);
+  std::vector<TimelineRow> rows;
+  for (std::size_t r = 0; r < v.rules.size(); ++r) {
+    const auto& rule = v.rules[r];
+    if (!rule.applies_to_type(unit.type)) continue;
+    TimelineRow row{report::display_rule_title(rule, v.language), {}, {}};
+    for (const auto& slot : v.slots)
+      if (slot.rule == r) row.planned.push_back(slot.date);
+    for (const auto& rec : v.records)
+      if (rec.record.rule == rule.id) row.held.push_back({rec.record.date, rec.returned.has_value(), rec.record.note});
+    if (!row.planned.empty() || !row.held.empty()) rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string timeline_html(const UnitView& v) {
+  const auto rows = timeline_rows(v);
+  if (rows.empty()) return "";
+  const int year = static_cast<int>(date::year_month_day{v.as_of}.year());
+  return "<h2>" + std::string(pick(v.language, "全年计划与完成", "The year, planned and held")) +
+         "</h2>\n<p class=\"legend\">" +
+         std::string(pick(v.language, "○ 建议日期　● 已开展　× 已退回　| 截至日", "○ planned  ● held  × returned  | as of")) +
+         "</p>\n<div class=\"table-wrap\">" + year_timeline_svg(year, rows, v.as_of, v.language) + "</div>\n<details><summary>" +
+         std::string(pick(v.language, "日期列表", "The dates as a table")) + "</summary>" +
+         year_timeline_table(rows, v.language) + "</details>\n";
+}
+
 }  // namespace
 
 std::string unit_path(const Unit& unit, Day as_of, Language language) {
@@ -137,6 +167,7 @@ std::string unit_body(const UnitView& v) {
           std::string(pick(lang, "半年/年终报告段落", "Paragraph for the half-year or year-end report")) + "</a></p>\n";
   if (!v.notice.empty()) html += "<p class=\"notice\" role=\"status\">" + esc(v.notice) + "</p>\n";
   html += "<h2>" + std::string(pick(lang, "完成情况", "Where it stands")) + "</h2>\n" + standing_html(v);
+  html += timeline_html(v);
   if (v.form)
     html += "<h2 id=\"record\">" + std::string(pick(lang, "录入记录", "Record what was held")) + "</h2>\n" +
             record_form_html(*v.form);

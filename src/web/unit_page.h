@@ -1,9 +1,10 @@
 #pragma once
-// A unit's page (issue 13): where it stands against each rule as of a day, its records of the
-// year (returned ones with why, who entered each), and for those who may, the form to record
+// A unit's page (issue 13): where it stands against each rule as of a day, its year planned and
+// held on a timeline, its records of the year (returned ones with why, who entered each), and for those who may, the form to record
 // with and, for an administrator above, the return (退回) of a record with a reason.
 #include "core/access_scope.h"
 #include "core/check.h"
+#include "core/planner.h"
 #include "store/record_review.h"
 #include "web/record_form.h"
 
@@ -22,6 +23,7 @@ struct UnitView {
   Day as_of;
   const std::vector<store::ReviewedRecord>& records;  // of the year of `as_of`
   const std::map<std::int64_t, std::string>& versions;  // each record's ETag, for its forms
+  const std::vector<Slot>& slots;  // the year's planned dates (plan_unit_year)
   const AccessScope& scope;
   std::string csrf_token;
   report::Language language = report::Language::kChinese;

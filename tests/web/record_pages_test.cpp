@@ -112,6 +112,16 @@ TEST_P(RecordPagesTest, EveryRecordPageOutsideTheScopeIs403) {
   EXPECT_EQ(post_form("/units/v1/records", viewer, "rule=branch-committee-meeting&date=2026-06-18").status, 403);
 }
 
+TEST_P(RecordPagesTest, TheUnitsYearIsDrawnPlannedAndHeldWithATableBeside) {
+  const auto page = get("/units/v1?as_of=2026-06-05", secretary);
+  const auto svg = page.body.substr(page.body.find("<svg class=\"timeline\""));
+  ASSERT_NE(svg.find("</svg>"), std::string::npos);
+  EXPECT_NE(svg.find("<circle class=\"held\""), std::string::npos);
+  EXPECT_NE(svg.find("<title>2026年5月12日 周二</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<circle class=\"planned\""), std::string::npos);
+  EXPECT_NE(page.body.find("<table class=\"timeline\">"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RecordPagesTest, CADENCE_BOTH_BACKENDS);
 
 }  // namespace
