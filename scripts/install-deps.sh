@@ -17,6 +17,8 @@ packages=(
   sqlite3 libpq-dev
   # OpenSSL 3: PBKDF2 password hashes and constant-time comparisons (libpoco-dev pulls it in too).
   libssl-dev
+  # QR codes of feed links on the dashboard, for phones.
+  libqrencode-dev
 )
 if [[ ${1:-} == --test ]]; then
   # postgresql: the server of the throwaway cluster the PostgreSQL tests run against.

@@ -3,6 +3,7 @@
 #include "calendars/local_date.h"
 #include "core/access_scope.h"
 #include "report/compliance_report.h"
+#include "web/feed_pages.h"
 #include "web/overview_page.h"
 #include "web/page.h"
 #include "web/page_call.h"
@@ -91,6 +92,8 @@ void add_dashboard_routes(Router& router, DashboardSite& site) {
   router.add("GET", "/overview/{id}/summary", [&site](RequestContext& c) { return summary_page(site, c, false); });
   router.add("GET", "/overview/{id}/summary.docx", [&site](RequestContext& c) { return summary_page(site, c, true); });
   router.add("GET", "/units/{id}", page(unit_page));
+  router.add("GET", "/units/{id}/feed", page(feed_page));
+  router.add("POST", "/units/{id}/feed", page(issue_feed_page));
   router.add("GET", "/units/{id}/report", [&site](RequestContext& c) { return unit_report_page(site, c, false); });
   router.add("GET", "/units/{id}/report.docx", [&site](RequestContext& c) { return unit_report_page(site, c, true); });
   router.add("POST", "/units/{id}/records", page(add_record_page));

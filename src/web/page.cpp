@@ -46,6 +46,8 @@ svg.timeline .held { fill: var(--good); }
 svg.timeline .returned { stroke: var(--failed); stroke-width: 2; }
 svg.timeline .as-of { stroke: #8b0000; stroke-width: 1.5; stroke-dasharray: 3 2; }
 p.legend { font-size: .85em; color: var(--idle); }
+section.issued { border: 2px solid var(--good); padding: .5em 1em; margin-bottom: 1em; }
+code.feed-url { word-break: break-all; }
 div.written p { text-indent: 2em; max-width: 46em; }
 label.copy textarea { display: block; width: 100%; max-width: 60em; }
 table.standing, table.records { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }

@@ -164,7 +164,9 @@ std::string unit_body(const UnitView& v) {
           esc(report::display_date(v.as_of, lang)) + "</p>\n";
   html += "<p class=\"downloads\"><a href=\"/units/" + esc(url_encode(unit.id)) + "/report?as_of=" + format_day(v.as_of) +
           (lang == Language::kEnglish ? "&amp;lang=en" : "") + "\">" +
-          std::string(pick(lang, "半年/年终报告段落", "Paragraph for the half-year or year-end report")) + "</a></p>\n";
+          std::string(pick(lang, "半年/年终报告段落", "Paragraph for the half-year or year-end report")) + "</a> · <a href=\"/units/" +
+          esc(url_encode(unit.id)) + "/feed" + (lang == Language::kEnglish ? "?lang=en" : "") + "\">" +
+          std::string(pick(lang, "日历订阅（手机扫码）", "Calendar feed (scan with a phone)")) + "</a></p>\n";
   if (!v.notice.empty()) html += "<p class=\"notice\" role=\"status\">" + esc(v.notice) + "</p>\n";
   html += "<h2>" + std::string(pick(lang, "完成情况", "Where it stands")) + "</h2>\n" + standing_html(v);
   html += timeline_html(v);
