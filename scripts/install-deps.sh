@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Cadence builds, runs and tests with — only those missing,
 # so a machine that has them all needs no network. Run as root (or with sudo).
 # With --test, also what the test suite reads feeds with: Python's icalendar and
-# recurring-ical-events (Debian), python-docx for the .docx the dashboard writes, and Node.js with npm for Mozilla's ical.js; and faketime,
+# recurring-ical-events (Debian), python-docx and openpyxl for the .docx and .xlsx the dashboard
+# writes, and Node.js with npm for Mozilla's ical.js; and faketime,
 # which runs the suite again with the wall clock a year ahead; the SMTP servers the mail tests
 # start (aiosmtpd, and postfix for its smtp-sink) with openssl for their certificates; and what
 # scripts/package-test.sh builds, installs and checks the Debian package with (dpkg-shlibdeps,
@@ -22,7 +23,7 @@ packages=(
 )
 if [[ ${1:-} == --test ]]; then
   # postgresql: the server of the throwaway cluster the PostgreSQL tests run against.
-  packages+=(python3 python3-icalendar python3-recurring-ical-events python3-docx faketime postgresql)
+  packages+=(python3 python3-icalendar python3-recurring-ical-events python3-docx python3-openpyxl faketime postgresql)
   packages+=(python3-aiosmtpd postfix openssl)
   packages+=(dpkg-dev file adduser groff-base systemd)
   packages+=(chromium fonts-wqy-microhei)

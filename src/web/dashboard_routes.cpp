@@ -45,7 +45,9 @@ HttpResponse home(DashboardSite& site, RequestContext& c) {
                                              " Your account has no unit yet: ask an administrator.</p>\n"));
 }
 
-HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
+enum class Shown { kPage, kCsv, kXlsx };
+
+HttpResponse overview(DashboardSite& site, RequestContext& c, Shown shown) {
   const auto call = open_page(site, c);
   if (!call) return see_other("/login");
   const auto& tree = *call->tree;
@@ -55,15 +57,9 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, bool as_csv) {
   const auto table = report::build_overview(*checked, tree, site.api.rules, unit, request.filter, request.language);
   const auto scope = call->scope();
   const OverviewView view{request, table, tree, site.api.rules, scope};
-  if (as_csv) {
-    HttpResponse r;
-    r.set("Content-Type", "text/csv; charset=utf-8");
-    r.set("Cache-Control", "no-store");
-    r.set("Content-Disposition", "attachment; filename=\"overview-" + file_name_part(tree.at(unit).id) + "-" +
-                                     format_day(request.as_of) + ".csv\"");
-    r.text = overview_csv(view);
-    return r;
-  }
+  const auto file = "overview-" + file_name_part(tree.at(unit).id) + "-" + format_day(request.as_of);
+  if (shown == Shown::kCsv) return attachment_response("text/csv; charset=utf-8", file + ".csv", overview_csv(view));
+  if (shown == Shown::kXlsx) return attachment_response(kXlsxType, file + ".xlsx", overview_xlsx(view));
   auto frame = call->frame(request.language, overview_title(view));
   const auto other = request.language == report::Language::kChinese ? report::Language::kEnglish : report::Language::kChinese;
   frame.other_language_url = overview_query_url("/overview/" + url_encode(tree.at(unit).id), request, other);
@@ -84,8 +80,9 @@ std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c
 void add_dashboard_routes(Router& router, DashboardSite& site) {
   router.add("GET", "/", [&site](RequestContext& c) { return home(site, c); });
   router.add("GET", "/static/cadence.css", [](RequestContext&) { return stylesheet_response(); });
-  router.add("GET", "/overview/{id}", [&site](RequestContext& c) { return overview(site, c, false); });
-  router.add("GET", "/overview/{id}/export.csv", [&site](RequestContext& c) { return overview(site, c, true); });
+  router.add("GET", "/overview/{id}", [&site](RequestContext& c) { return overview(site, c, Shown::kPage); });
+  router.add("GET", "/overview/{id}/export.csv", [&site](RequestContext& c) { return overview(site, c, Shown::kCsv); });
+  router.add("GET", "/overview/{id}/export.xlsx", [&site](RequestContext& c) { return overview(site, c, Shown::kXlsx); });
   const auto page = [&site](HttpResponse (*handler)(DashboardSite&, RequestContext&)) {
     return [&site, handler](RequestContext& c) { return handler(site, c); };
   };

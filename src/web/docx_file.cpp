@@ -1,12 +1,6 @@
 #include "web/docx_file.h"
 
-#include "web/error_response.h"
-
-#include <Poco/DateTime.h>
-#include <Poco/Path.h>
-#include <Poco/Zip/Compress.h>
-
-#include <sstream>
+#include "web/ooxml_package.h"
 
 namespace cadence::web {
 
@@ -20,18 +14,11 @@ constexpr std::string_view kContentTypes =
     R"(<Override PartName="/word/document.xml" )"
     R"(ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>)";
 
-constexpr std::string_view kRelationships =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" )"
-    R"(Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" )"
-    R"(Target="word/document.xml"/></Relationships>)";
-
 // 宋体 (SimSun) is what 通报 and reports are set in; WPS and Word on Chinese systems have it.
 std::string run(std::string_view text, bool bold, int half_points) {
   return std::string("<w:r><w:rPr><w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"宋体\"/>") +
          (bold ? "<w:b/>" : "") + "<w:sz w:val=\"" + std::to_string(half_points) +
-         "\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">" + html_escape(text) + "</w:t></w:r>";
+         "\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">" + xml_escape(text) + "</w:t></w:r>";
 }
 
 std::string document_xml(std::string_view title, const std::vector<std::string>& paragraphs) {
@@ -44,21 +31,12 @@ std::string document_xml(std::string_view title, const std::vector<std::string>&
   return xml + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
 }
 
-void add(Poco::Zip::Compress& zip, std::string_view name, std::string_view content) {
-  std::istringstream in{std::string(content)};
-  zip.addFile(in, Poco::DateTime(2000, 1, 1), Poco::Path(std::string(name), Poco::Path::PATH_UNIX));
-}
-
 }  // namespace
 
 std::string docx_document(std::string_view title, const std::vector<std::string>& paragraphs) {
-  std::ostringstream out;
-  Poco::Zip::Compress zip(out, true);
-  add(zip, "[Content_Types].xml", kContentTypes);
-  add(zip, "_rels/.rels", kRelationships);
-  add(zip, "word/document.xml", document_xml(title, paragraphs));
-  zip.close();
-  return std::move(out).str();
+  return zip_package({{"[Content_Types].xml", std::string(kContentTypes)},
+                      {"_rels/.rels", package_relationships("word/document.xml")},
+                      {"word/document.xml", document_xml(title, paragraphs)}});
 }
 
 }  // namespace cadence::web

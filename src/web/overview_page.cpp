@@ -149,6 +149,8 @@ std::string overview_body(const OverviewView& v) {
   html += "<p class=\"downloads\"><a href=\"" +
           esc(overview_query_url(overview_path(unit) + "/export.csv", v.request)) + "\" download>" +
           std::string(pick(lang, "导出 CSV（Excel、WPS）", "Export CSV (Excel, WPS)")) + "</a> · <a href=\"" +
+          esc(overview_query_url(overview_path(unit) + "/export.xlsx", v.request)) + "\" download>" +
+          std::string(pick(lang, "导出 Excel（.xlsx）", "Export .xlsx")) + "</a> · <a href=\"" +
           esc(overview_query_url(overview_path(unit) + "/summary", v.request)) + "\">" +
           std::string(pick(lang, "督查通报（文字）", "Inspection summary (text)")) + "</a></p>\n";
   if (v.overview.rows.empty() || v.overview.columns.empty())

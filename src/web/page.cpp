@@ -118,6 +118,15 @@ std::string file_name_part(std::string_view id) {
   return out.empty() ? "unit" : out;
 }
 
+HttpResponse attachment_response(std::string_view media_type, const std::string& file_name, std::string content) {
+  HttpResponse r;
+  r.set("Content-Type", media_type);
+  r.set("Cache-Control", "no-store");
+  r.set("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  r.text = std::move(content);
+  return r;
+}
+
 HttpResponse stylesheet_response() {
   HttpResponse r;
   r.set("Content-Type", "text/css; charset=utf-8");

@@ -25,6 +25,11 @@ std::string page_html(const PageFrame& frame, std::string_view body_html);
 // lets the page load nothing from elsewhere and run no script.
 HttpResponse html_response(int status, std::string html);
 
+// A download: `content` with its media type, as the file `file_name` (from file_name_part), not cached.
+HttpResponse attachment_response(std::string_view media_type, const std::string& file_name, std::string content);
+inline constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr std::string_view kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 // GET /static/cadence.css.
 HttpResponse stylesheet_response();
 

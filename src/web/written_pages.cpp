@@ -24,12 +24,7 @@ struct Written {
 };
 
 HttpResponse docx_response(const Written& w, const std::string& file_name) {
-  HttpResponse r;
-  r.set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  r.set("Cache-Control", "no-store");
-  r.set("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  r.text = docx_document(w.title, w.paragraphs);
-  return r;
+  return attachment_response(kDocxType, file_name, docx_document(w.title, w.paragraphs));
 }
 
 // The text as paragraphs to read and, in one box, to copy; the .docx link beside it.

@@ -2,6 +2,8 @@
 // overview and its CSV export show.
 #include "page_fixture.h"
 
+#include <cstdlib>
+
 namespace cadence::testing {
 namespace {
 
@@ -81,6 +83,24 @@ TEST_P(DashboardTest, TheCsvExportHoldsExactlyTheRowsShown) {
             "v2,\"二村党支部,=X\",党支部,本级,未完成,0/1\r\n"
             "v1,一村党支部,党支部,本级,达标,1/1\r\n"
             "town-a,甲镇党委（全部单位）,党委,合计,50%,1/2 达标\r\n");
+}
+
+// The same table as an .xlsx, read back by openpyxl: the status cells coloured as on the page.
+TEST_P(DashboardTest, TheXlsxExportHoldsTheSameTableColoured) {
+  const auto xlsx = get(std::string("/overview/town-a/export.xlsx?") + kMay, town_admin);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.header("Content-Disposition"), "attachment; filename=\"overview-town-a-2026-06-05.xlsx\"");
+  cli.dir().write("overview.xlsx", xlsx.body);
+  const std::string cmd = "/usr/bin/python3 " CADENCE_SOURCE_DIR "/tests/web/read_xlsx.py " + cli.dir().file("overview.xlsx") +
+                          " > " + cli.dir().file("xlsx.txt") + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << CliRunner::slurp(cli.dir().file("xlsx.txt"));
+  EXPECT_EQ(CliRunner::slurp(cli.dir().file("xlsx.txt")),
+            "合规概览\n"
+            "单位编号[b]\t单位[b]\t类型[b]\t范围[b]\t支部委员会会议 2026年5月 状态[b]\t支部委员会会议 2026年5月 情况[b]\n"
+            "v2\t二村党支部,=X\t党支部\t本级\t未完成[FDE0E0]\t0/1\n"
+            "v1\t一村党支部\t党支部\t本级\t达标[E8F5E9]\t1/1\n"
+            "town-a\t甲镇党委（全部单位）\t党委\t合计\t50%[FDE0E0]\t1/2 达标\n");
 }
 
 TEST_P(DashboardTest, ABadFilterIsA400PageNamingTheParameter) {
