@@ -28,4 +28,13 @@ bool AccessScope::may(Action action, std::size_t unit) const {
   return false;
 }
 
+bool AccessScope::may_reset_password(const std::vector<Grant>& grants) const {
+  if (grants.empty()) return false;
+  for (const auto& grant : grants) {
+    const auto unit = tree_.find(grant.unit);
+    if (!unit || !holds(Role::kAdministrator, *unit, grant.role != Role::kAdministrator, true)) return false;
+  }
+  return true;
+}
+
 }  // namespace cadence

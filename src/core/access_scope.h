@@ -6,12 +6,17 @@
 // - return a record of U (退回): an administrator of an ancestor of U only. A review is the
 //   superior's: an administrator of U records for U, and returning what one's own unit
 //   recorded would be reviewing oneself;
-// - read the audit of U: an administrator of U or of an ancestor.
+// - read the audit of U: an administrator of U or of an ancestor;
+// - reset the password of a user (who forgot it): an administrator above each of the user's
+//   units, or of that unit itself where the user is only its secretary or viewer. An
+//   administrator's account is its superior's to reset, as a record is its superior's to
+//   return; one with a grant anywhere outside the reader's subtree is not the reader's at all.
 // Grants naming a unit not in the tree give nothing.
 #include "core/principal.h"
 #include "core/unit_tree.h"
 
 #include <cstddef>
+#include <vector>
 
 namespace cadence {
 
@@ -24,6 +29,8 @@ class AccessScope {
 
   // REQUIRES: unit < tree.size().
   bool may(Action action, std::size_t unit) const;
+  // Whether the principal may reset the password of a user holding `grants` (none: nobody may).
+  bool may_reset_password(const std::vector<Grant>& grants) const;
 
  private:
   // Whether a grant of `role` names `unit` itself (`self`) or one of its ancestors (`above`).

@@ -136,7 +136,16 @@ std::optional<std::string> UserRepository::password_hash(std::int64_t id) {
   return hashes.front().value();
 }
 
-bool UserRepository::set_password_hash(std::string_view email_text, const std::string& hash, const std::string& actor) {
+bool UserRepository::set_password_hash(std::string_view email, const std::string& hash, const std::string& actor) {
+  return change_password(email, hash, actor, false);
+}
+
+bool UserRepository::reset_password(std::string_view email, const std::string& hash, const std::string& actor) {
+  return change_password(email, hash, actor, true);
+}
+
+bool UserRepository::change_password(std::string_view email_text, const std::string& hash, const std::string& actor,
+                                     bool reset) {
   const auto email = normalise_email(email_text);
   try {
     Transaction transaction(db_);
@@ -145,8 +154,13 @@ bool UserRepository::set_password_hash(std::string_view email_text, const std::s
     const auto at = timestamp_text(db_.now());
     db_.session() << db_.dialect().sql("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), bind(hash),
         bind(at), bind(before->id), now;
+    if (reset)
+      db_.session() << db_.dialect().sql(
+          "UPDATE sessions SET ended_at = ?, end_reason = 'password reset' WHERE user_id = ? AND ended_at IS NULL"),
+          bind(at), bind(before->id), now;
     // The audit row says that the password changed, never what to.
-    AuditLog(db_).append({0, db_.now(), actor, "password", "user", email, user_json(*before), user_json(*find(email))});
+    AuditLog(db_).append({0, db_.now(), actor, reset ? "password reset" : "password", "user", email, user_json(*before),
+                          user_json(*find(email))});
     transaction.commit();
     return true;
   } catch (...) {

@@ -47,6 +47,10 @@ class UserRepository {
   std::optional<std::string> password_hash(std::int64_t id);
   // false when there is no such user.
   bool set_password_hash(std::string_view email, const std::string& hash, const std::string& actor);
+  // An administrator's reset of a forgotten password: the new hash, and the user's open sessions
+  // ended in the same transaction (whoever held them no longer knows the password). false when
+  // there is no such user.
+  bool reset_password(std::string_view email, const std::string& hash, const std::string& actor);
   // Disabling ends the user's open sessions in the same transaction. false when there is no
   // such user or it already was (not) disabled.
   bool disable(std::string_view email, const std::string& actor);
@@ -63,6 +67,7 @@ class UserRepository {
   template <typename Value>
   std::vector<User> select(const std::string& condition, const Value& value);
   std::vector<Grant> grants_of(std::int64_t id);
+  bool change_password(std::string_view email, const std::string& hash, const std::string& actor, bool reset);
 
   Database& db_;
 };

@@ -8,6 +8,7 @@
 #include "web/page.h"
 #include "web/page_call.h"
 #include "web/record_pages.h"
+#include "web/user_pages.h"
 #include "web/written_pages.h"
 
 #include <limits>
@@ -88,6 +89,8 @@ void add_dashboard_routes(Router& router, DashboardSite& site) {
   };
   router.add("GET", "/overview/{id}/summary", [&site](RequestContext& c) { return summary_page(site, c, false); });
   router.add("GET", "/overview/{id}/summary.docx", [&site](RequestContext& c) { return summary_page(site, c, true); });
+  router.add("GET", "/users", page(users_page));
+  router.add("POST", "/users/{uid}/password", page(reset_password_page));
   router.add("GET", "/units/{id}", page(unit_page));
   router.add("GET", "/units/{id}/feed", page(feed_page));
   router.add("POST", "/units/{id}/feed", page(issue_feed_page));

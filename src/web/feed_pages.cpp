@@ -18,12 +18,6 @@ namespace {
 
 using report::Language;
 
-Language language_of(const FormFields& fields) {
-  for (const auto& [name, value] : fields)
-    if (name == "lang") return report::parse_language(value).value_or(Language::kChinese);
-  return Language::kChinese;
-}
-
 std::string stamp(const std::optional<std::chrono::sys_seconds>& at) { return at ? date::format("%F %R UTC", *at) : "—"; }
 
 std::string tokens_table(const std::vector<store::FeedToken>& tokens, Language lang) {

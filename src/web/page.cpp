@@ -72,7 +72,8 @@ p.notice { background: var(--good-bg); color: var(--good); padding: .4em .6em; }
 )css";
 
 std::string header_html(const PageFrame& f) {
-  std::string html = "<header class=\"site\"><strong>Cadence</strong>";
+  std::string html = "<header class=\"site\"><strong><a href=\"/\">Cadence</a></strong>";
+  if (f.administrator) html += "<a href=\"/users\">" + std::string(pick(f.language, "用户", "Users")) + "</a>";
   if (!f.other_language_url.empty())
     html += "<a class=\"lang\" href=\"" + html_escape(f.other_language_url) + "\" lang=\"" +
             std::string(pick(f.language, "en", "zh-CN")) + "\">" + std::string(pick(f.language, "English", "中文")) + "</a>";
@@ -109,6 +110,12 @@ HttpResponse html_response(int status, std::string html) {
   r.set("X-Content-Type-Options", "nosniff");
   r.text = std::move(html);
   return r;
+}
+
+report::Language language_of(const FormFields& fields) {
+  for (const auto& [name, value] : fields)
+    if (name == "lang") return report::parse_language(value).value_or(report::Language::kChinese);
+  return report::Language::kChinese;
 }
 
 std::string file_name_part(std::string_view id) {

@@ -4,6 +4,7 @@
 // switch between Chinese and English. Everything placed in a page is escaped by its maker.
 #include "report/display_text.h"
 #include "web/http_response.h"
+#include "web/request_body.h"
 
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ struct PageFrame {
   std::string user_email;  // empty: nobody signed in
   std::string csrf_token;  // the session's, for the logout form
   std::string other_language_url;  // this page in the other language; empty: no switch
+  bool administrator = false;      // the reader administers some unit: the users page is theirs
 };
 
 // A whole HTML document around `body_html` (already markup).
@@ -35,6 +37,9 @@ HttpResponse stylesheet_response();
 
 // Letters, digits, '.', '-' and '_' of a unit id: a download's file name no browser or shell misreads.
 std::string file_name_part(std::string_view id);
+
+// The language a form or query asks for (lang=en), Chinese otherwise.
+report::Language language_of(const FormFields& fields);
 
 // Zh or en, whichever the page is in.
 inline std::string_view pick(report::Language language, std::string_view zh, std::string_view en) {

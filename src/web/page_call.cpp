@@ -3,6 +3,8 @@
 #include "web/database_sessions.h"
 #include "web/request_error.h"
 
+#include <algorithm>
+
 namespace cadence::web {
 
 std::size_t PageCall::unit(const std::string& id, Action action) const {
@@ -17,7 +19,9 @@ void PageCall::require(Action action, std::size_t index) const {
 }
 
 PageFrame PageCall::frame(report::Language language, std::string title) const {
-  return {language, std::move(title), who.email, site.auth.csrf_token(c).value_or(""), ""};
+  const bool administrator =
+      std::any_of(who.grants.begin(), who.grants.end(), [](const Grant& g) { return g.role == Role::kAdministrator; });
+  return {language, std::move(title), who.email, site.auth.csrf_token(c).value_or(""), "", administrator};
 }
 
 std::optional<PageCall> open_page(DashboardSite& site, RequestContext& c) {

@@ -63,7 +63,10 @@ HttpResponse login_page(const Authentication& auth, const RequestContext& c, int
             "<input type=\"hidden\" name=\"csrf_token\" value=\"" + html_escape(store::SessionRepository::csrf_token(secret)) +
             "\">\n<label>Email <input type=\"email\" name=\"email\" autocomplete=\"username\" required></label>\n"
             "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label>\n"
-            "<button type=\"submit\">登录 Sign in</button>\n</form></body></html>\n";
+            "<button type=\"submit\">登录 Sign in</button>\n</form>\n"
+            "<details class=\"forgot\"><summary>忘记密码？ Forgot your password?</summary><p>请联系上级单位的管理员，"
+            "在“用户”页面为你重置密码。 Ask an administrator above your unit: they reset it on their Users page."
+            "</p></details></body></html>\n";
   return r;
 }
 

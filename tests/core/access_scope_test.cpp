@@ -95,5 +95,22 @@ TEST(AccessScopeTest, AGrantOfAUnitNoLongerStoredGivesNothing) {
   EXPECT_FALSE(AccessScope(p, tree).may(Action::kRead, *tree.find("county")));
 }
 
+TEST(AccessScopeTest, APasswordIsResetByAnAdministratorAboveEveryUnitOfItsUser) {
+  const auto tree = county();
+  const Principal town_admin{1, "a@example.org", {{"town-a", Role::kAdministrator}}};
+  const AccessScope scope(town_admin, tree);
+  EXPECT_TRUE(scope.may_reset_password({{"v1", Role::kSecretary}}));
+  EXPECT_TRUE(scope.may_reset_password({{"town-a", Role::kViewer}}));
+  EXPECT_TRUE(scope.may_reset_password({{"v1", Role::kAdministrator}, {"v2", Role::kSecretary}}));
+  // A peer administrator is the county's to reset, and so is anyone with a grant elsewhere.
+  EXPECT_FALSE(scope.may_reset_password({{"town-a", Role::kAdministrator}}));
+  EXPECT_FALSE(scope.may_reset_password({{"v1", Role::kSecretary}, {"v3", Role::kViewer}}));
+  EXPECT_FALSE(scope.may_reset_password({{"county", Role::kViewer}}));
+  EXPECT_FALSE(scope.may_reset_password({}));
+  EXPECT_FALSE(scope.may_reset_password({{"gone", Role::kSecretary}}));
+  const Principal secretary{2, "s@example.org", {{"town-a", Role::kSecretary}}};
+  EXPECT_FALSE(AccessScope(secretary, tree).may_reset_password({{"v1", Role::kSecretary}}));
+}
+
 }  // namespace
 }  // namespace cadence

@@ -9,12 +9,14 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace cadence::testing {
 
 struct ApiReply {
   int status = 0;
-  std::map<std::string, std::string> headers;
+  std::map<std::string, std::string> headers;  // the last of each name
+  std::vector<std::string> set_cookies;       // every Set-Cookie, in order
   std::string body;
   std::string header(const std::string& name) const {
     const auto it = headers.find(name);
@@ -40,7 +42,10 @@ inline ApiReply api_request(std::uint16_t port, const std::string& method, const
   auto& in = session.receiveResponse(resp);
   ApiReply r;
   r.status = resp.getStatus();
-  for (const auto& [k, v] : resp) r.headers[k] = v;
+  for (const auto& [k, v] : resp) {
+    r.headers[k] = v;
+    if (k == "Set-Cookie") r.set_cookies.push_back(v);
+  }
   Poco::StreamCopier::copyToString(in, r.body);
   return r;
 }
