@@ -33,11 +33,17 @@ admin=zuzhibu@county.example.cn
 password_file=$(mktemp)
 trap 'rm -f "$password_file"' EXIT
 head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$password_file"
-if $cadence user list | grep -q "$admin"; then
-  $cadence user passwd "$admin" --password-file "$password_file" >/dev/null
-else
-  $cadence user add "$admin" --unit county --role administrator --password-file "$password_file"
-fi
+# And a village secretary, with the same password, who records on their branch's page.
+secretary=secretary@town-01-v02.example.cn
+account() {  # EMAIL UNIT ROLE
+  if $cadence user list | grep -q "$1"; then
+    $cadence user passwd "$1" --password-file "$password_file" >/dev/null
+  else
+    $cadence user add "$1" --unit "$2" --role "$3" --password-file "$password_file"
+  fi
+}
+account "$admin" county administrator
+account "$secretary" town-01-v02 secretary
 api_token=$($cadence user token "$admin" --label demo | tail -n 1)
 path=$($cadence token issue --unit town-07 --label demo | sed -n 2p)
 echo "杨柳镇党委 (town-07)'s calendar feed — open it, or subscribe to it in a calendar app:"
@@ -45,9 +51,11 @@ echo "  http://$listen$path"
 echo "  http://$listen$path?holidays=1              # with holidays and make-up workdays"
 echo "  http://$listen$path?scope=subtree          # with every village's deadlines"
 echo "  curl -s http://$listen/healthz"
-echo "The dashboard: sign in as the county administrator $admin, password $(cat "$password_file"),"
-echo "and the county's overview opens (filters, drill-down to each township, CSV export):"
-echo "  http://$listen/login"
+echo "The dashboard at http://$listen/login (password $(cat "$password_file") for both):"
+echo "  $admin       the county administrator: the county's overview (filters, drill-down,"
+echo "                                  CSV/.xlsx, the inspection summary), returning records, resetting passwords"
+echo "  $secretary  a village secretary: their branch's page, where they record"
+echo "  (the demo data runs to November 2026: set the overview's date to 2026-06-30 to see who is behind mid-year)"
 echo "  curl -s -H 'Authorization: Bearer $api_token' http://$listen/api/v1/units/county"
 echo "  curl -s -H 'Authorization: Bearer $api_token' 'http://$listen/api/v1/units/town-07/compliance?as_of=2026-06-30'"
 echo "  curl -s http://$listen/api/v1/openapi.json"
