@@ -50,9 +50,12 @@ std::int64_t add_link(ApiCall& call, store::RecordReview& review, std::int64_t r
   return review.add_link(record, kind, link, call.who.email);
 }
 
-std::int64_t add_file(ApiCall& call, store::RecordReview& review, std::int64_t record) {
-  const auto type = call.c.request.header("Content-Type").value_or("");
-  const auto body = parse_body(type, call.c.request.content);
+}  // namespace
+
+std::int64_t add_evidence_file(const RequestContext& c, store::RecordReview& review, std::int64_t record,
+                               const std::string& actor) {
+  const auto type = c.request.header("Content-Type").value_or("");
+  const auto body = parse_body(type, c.request.content);
   const auto* parts = std::get_if<std::vector<FormPart>>(&body.value);
   if (!parts) throw RequestError(415, "", "send a file as multipart/form-data, a link as application/json");
   const auto kind = checked_kind(body.field("kind"));
@@ -67,17 +70,16 @@ std::int64_t add_file(ApiCall& call, store::RecordReview& review, std::int64_t r
   if (!media_type) throw RequestError(415, "file", "file: not a PDF, JPEG or PNG file (by its content)");
   if (const auto problem = text_problem(*file->filename, kMaxLineBytes); !problem.empty())
     throw RequestError(422, "file", "file: its name " + problem);
-  return review.add_file(record, kind, *file->filename, *media_type, file->data, call.who.email);
+  return review.add_file(record, kind, *file->filename, *media_type, file->data, actor);
 }
-
-}  // namespace
 
 HttpResponse add_evidence(ApiCall& call) {
   const auto db = call.c.db();
   store::RecordReview review(*db);
   const auto record = record_in_scope(call, review, Action::kRecord);
   const auto type = media_type_of(call.c.request.header("Content-Type").value_or(""));
-  const auto id = type == "application/json" ? add_link(call, review, record) : add_file(call, review, record);
+  const auto id =
+      type == "application/json" ? add_link(call, review, record) : add_evidence_file(call.c, review, record, call.who.email);
   for (const auto& e : review.evidence(record))
     if (e.id == id) {
       auto response = json_response(201, evidence_json(e));

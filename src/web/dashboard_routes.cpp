@@ -3,6 +3,7 @@
 #include "calendars/local_date.h"
 #include "core/access_scope.h"
 #include "report/compliance_report.h"
+#include "web/api_handlers.h"
 #include "web/feed_pages.h"
 #include "web/overview_page.h"
 #include "web/page.h"
@@ -100,6 +101,7 @@ void add_dashboard_routes(Router& router, DashboardSite& site) {
   router.add("GET", "/records/{rid}/edit", page(edit_record_page));
   router.add("POST", "/records/{rid}", page(correct_record_page));
   router.add("POST", "/records/{rid}/delete", page(delete_record_page));
+  router.add("POST", "/records/{rid}/evidence", page(add_evidence_page), kMaxEvidenceContent);
   router.add("POST", "/records/{rid}/return", page(return_record_page));
 }
 

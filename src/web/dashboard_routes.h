@@ -1,9 +1,11 @@
 #pragma once
 // The dashboard's pages (issue 13): server-rendered HTML that needs no script, in Chinese by
-// default. GET / sends a signed-in user to the overview of the highest unit they may read, and
-// anyone else to /login; /overview/{id} is that unit's subtree against its cadence, with
-// /overview/{id}/export.csv the same table as CSV; /static/cadence.css their one stylesheet.
-// A unit outside the reader's scope answers 403, as in the API.
+// default, English with lang=en. The route table (add_dashboard_routes) names each handler:
+// GET / sends a signed-in user to their highest unit (a branch to its own page) and anyone else
+// to /login; /overview/{id} and its exports (overview_page.h); the summary and report texts
+// (written_pages.h); /units/{id} and the record forms (record_pages.h); feed links
+// (feed_pages.h); password resets (user_pages.h); /static/cadence.css, their one stylesheet.
+// A unit or record outside the reader's scope answers 403, as in the API.
 #include "web/api_site.h"
 #include "web/authentication.h"
 #include "web/report_cache.h"

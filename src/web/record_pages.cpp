@@ -2,6 +2,7 @@
 
 #include "calendars/local_date.h"
 #include "core/plain_text.h"
+#include "web/api_handlers.h"
 #include "web/api_record_json.h"
 #include "web/api_support.h"
 #include "web/error_response.h"
@@ -54,6 +55,7 @@ struct UnitData {
   std::shared_ptr<const CheckReport> report;
   std::vector<store::ReviewedRecord> records;
   std::map<std::int64_t, std::string> versions;
+  std::map<std::int64_t, std::vector<store::Evidence>> evidence;
   std::vector<Slot> slots;
 };
 
@@ -64,7 +66,10 @@ UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
   store::RecordReview review(*db);
   const auto year = date::year_month_day{as_of}.year();
   d.records = review.of_unit(call.tree->at(u).id, Day{year / 1 / 1}, Day{year / 12 / 31});
-  for (const auto& r : d.records) d.versions[r.record.id] = etag_of(record_json(r, review.evidence(r.record.id)));
+  for (const auto& r : d.records) {
+    auto& evidence = d.evidence[r.record.id] = review.evidence(r.record.id);
+    d.versions[r.record.id] = etag_of(record_json(r, evidence));
+  }
   d.slots = plan_unit_year(call.site.api.rules, call.tree->at(u), year, call.site.api.calendar);
   return d;
 }
@@ -81,7 +86,7 @@ HttpResponse render_unit(const PageCall& call, std::size_t u, const PageQuery& q
   const auto data = read_unit(call, u, q.as_of);
   const auto scope = call.scope();
   const auto csrf = call.site.auth.csrf_token(call.c).value_or("");
-  UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, data.slots, scope,
+  UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, data.evidence, data.slots, scope,
                 csrf, q.language,
                 std::nullopt, shown.notice};
   if (scope.may(Action::kRecord, u)) {
@@ -101,6 +106,7 @@ std::string notice_of(const RequestContext& c, Language lang) {
     if (value == "saved") return std::string(pick(lang, "记录已保存。", "The record is saved."));
     if (value == "deleted") return std::string(pick(lang, "记录已删除。", "The record is deleted."));
     if (value == "returned") return std::string(pick(lang, "记录已退回本单位。", "The record went back to its unit."));
+    if (value == "evidence") return std::string(pick(lang, "佐证材料已上传。", "The evidence is attached."));
   }
   return "";
 }
@@ -131,6 +137,22 @@ void hold_if_unchanged(store::RecordReview& review, std::int64_t id, const std::
                                                         "The record changed after you opened it: open it again.")));
 }
 
+// The upload of a file (PDF, JPEG, PNG) to a record, sent as the API takes it.
+std::string evidence_form(const PageCall& call, const store::ReviewedRecord& record, const PageQuery& q) {
+  const auto lang = q.language;
+  std::string kinds;
+  for (const char* k : store::kEvidenceKinds) kinds += "<option>" + std::string(k) + "</option>";
+  return "<h2>" + std::string(pick(lang, "上传佐证材料", "Attach evidence")) +
+         "</h2>\n<form class=\"record\" method=\"post\" enctype=\"multipart/form-data\" action=\"/records/" +
+         std::to_string(record.record.id) + "/evidence\"><input type=\"hidden\" name=\"csrf_token\" value=\"" +
+         html_escape(call.site.auth.csrf_token(call.c).value_or("")) + "\"><input type=\"hidden\" name=\"as_of\" value=\"" +
+         format_day(q.as_of) + "\">" + (lang == Language::kEnglish ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "") +
+         "<label>" + std::string(pick(lang, "类别", "Kind")) + " <select name=\"kind\">" + kinds + "</select></label><label>" +
+         std::string(pick(lang, "文件（PDF、JPEG、PNG，≤10 MB）", "File (PDF, JPEG, PNG, up to 10 MB)")) +
+         " <input type=\"file\" name=\"file\" accept=\"application/pdf,image/jpeg,image/png\" required></label><button "
+         "type=\"submit\">" + std::string(pick(lang, "上传", "Upload")) + "</button></form>\n";
+}
+
 struct EditShown {
   RecordFormValues values;
   std::string version;  // of the record when its form was first made
@@ -151,7 +173,8 @@ HttpResponse render_edit(const PageCall& call, const std::pair<store::ReviewedRe
   if (record.returned)
     body += "<p class=\"notice\">" + std::string(pick(q.language, "退回原因：", "Returned because: ")) +
             html_escape(record.returned->reason) + "</p>\n";
-  return html_response(shown.status, page_html(call.frame(q.language, title), body + record_form_html(form)));
+  return html_response(shown.status,
+                       page_html(call.frame(q.language, title), body + record_form_html(form) + evidence_form(call, record, q)));
 }
 
 // A form posted about one record: who posts it (its CSRF checked), what it sent, the page it
@@ -219,6 +242,19 @@ HttpResponse edit_record_page(DashboardSite& site, RequestContext& c) {
   const auto [record, u] = record_for(*call, review, Action::kRecord);
   const auto version = etag_of(record_json(record, review.evidence(record.record.id)));
   return render_edit(*call, {record, u}, q, {form_values(record), version, std::nullopt, 200});
+}
+
+HttpResponse add_evidence_page(DashboardSite& site, RequestContext& c) {
+  const auto call = open_page(site, c);
+  if (!call) return see_other("/login");
+  call->check_csrf();
+  const auto body = parse_body(c.request.header("Content-Type").value_or(""), c.request.content);
+  const auto q = page_query(*call, {{"as_of", body.field("as_of").value_or("")}, {"lang", body.field("lang").value_or("")}});
+  auto db = c.db();
+  store::RecordReview review(*db);
+  const auto [record, u] = record_for(*call, review, Action::kRecord);
+  add_evidence_file(c, review, record.record.id, call->who.email);
+  return back_to_unit(*call, u, q, "evidence");
 }
 
 HttpResponse correct_record_page(DashboardSite& site, RequestContext& c) {

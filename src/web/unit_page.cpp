@@ -70,6 +70,18 @@ std::string state_html(const UnitView& v, const store::ReviewedRecord& r) {
          " <small>(" + esc(r.returned->by) + ", " + date::format("%F", r.returned->at) + ")</small>";
 }
 
+// Each item of evidence by its kind, a link to the file (the API's, under the same session) or
+// to the address given.
+std::string evidence_html(const UnitView& v, const store::ReviewedRecord& r) {
+  std::string html;
+  for (const auto& e : v.evidence.at(r.record.id)) {
+    const auto href = e.link.empty() ? "/api/v1/records/" + std::to_string(r.record.id) + "/evidence/" + std::to_string(e.id)
+                                     : e.link;
+    html += (html.empty() ? "" : " ") + std::string("<a href=\"") + esc(href) + "\" rel=\"noreferrer\">" + esc(e.kind) + "</a>";
+  }
+  return html;
+}
+
 std::string actions_html(const UnitView& v, const store::ReviewedRecord& r) {
   const auto lang = v.language;
   const auto id = std::to_string(r.record.id);
@@ -99,7 +111,8 @@ std::string records_html(const UnitView& v) {
   std::string html = "<table class=\"records\"><thead><tr>";
   for (const auto h : {pick(lang, "日期", "Date"), pick(lang, "制度", "Rule"), pick(lang, "标记", "Tags"),
                        pick(lang, "期间", "Period"), pick(lang, "实到/应到", "Present/expected"), pick(lang, "备注", "Note"),
-                       pick(lang, "状态", "State"), pick(lang, "录入", "Entered by"), std::string_view()})
+                       pick(lang, "佐证", "Evidence"), pick(lang, "状态", "State"), pick(lang, "录入", "Entered by"),
+                       std::string_view()})
     html += "<th>" + std::string(h) + "</th>";
   html += "</tr></thead><tbody>\n";
   for (const auto& r : v.records) {
@@ -108,7 +121,8 @@ std::string records_html(const UnitView& v) {
             esc(report::display_date(r.record.date, lang)) + "</td><td>" +
             esc(rule ? report::display_rule_title(*rule, lang) : r.record.rule) + "</td><td>" + esc(tags_text(v, r.record)) +
             "</td><td>" + (r.record.period ? esc(report::display_period(*r.record.period, lang)) : "") + "</td><td>" +
-            attendance_text(r.attendance) + "</td><td>" + esc(r.record.note) + "</td><td>" + state_html(v, r) + "</td><td>" +
+            attendance_text(r.attendance) + "</td><td>" + esc(r.record.note) + "</td><td>" + evidence_html(v, r) + "</td><td>" +
+            state_html(v, r) + "</td><td>" +
             esc(r.created_by) + (r.updated_by != r.created_by ? " / " + esc(r.updated_by) : "") + "</td><td>" +
             actions_html(v, r) + "</td></tr>\n";
   }

@@ -23,6 +23,7 @@ struct UnitView {
   Day as_of;
   const std::vector<store::ReviewedRecord>& records;  // of the year of `as_of`
   const std::map<std::int64_t, std::string>& versions;  // each record's ETag, for its forms
+  const std::map<std::int64_t, std::vector<store::Evidence>>& evidence;  // each record's
   const std::vector<Slot>& slots;  // the year's planned dates (plan_unit_year)
   const AccessScope& scope;
   std::string csrf_token;

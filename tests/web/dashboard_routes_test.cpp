@@ -48,6 +48,7 @@ TEST_P(DashboardRoutesTest, EveryPageKeepsToTheMatrix) {
       {"GET", "/records/" + rid + "/edit", Need::kRecord},
       {"POST", "/records/" + rid, Need::kRecord, "rule=branch-committee-meeting&date=2026-05-12&version=stale"},
       {"POST", "/records/" + rid + "/return", Need::kReturn, "reason="},
+      {"POST", "/records/" + rid + "/evidence", Need::kRecord, "kind=x"},
       {"POST", "/records/" + rid + "/delete", Need::kRecord, "version=stale"},
       {"POST", "/users/" + uid + "/password", Need::kAdministrator},
   };
