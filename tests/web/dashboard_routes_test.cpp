@@ -75,8 +75,11 @@ TEST_P(DashboardRoutesTest, EveryPageKeepsToTheMatrix) {
                        : route.need == Need::kReturn ? r.ret
                                                      : r.administrator;
       const auto status = call(r.token).status;
-      if (may) EXPECT_NE(status, 403) << route.method << " " << route.path << " by " << r.name;
-      else EXPECT_EQ(status, 403) << route.method << " " << route.path << " by " << r.name;
+      if (may) {
+        EXPECT_NE(status, 403) << route.method << " " << route.path << " by " << r.name;
+      } else {
+        EXPECT_EQ(status, 403) << route.method << " " << route.path << " by " << r.name;
+      }
     }
   }
 }

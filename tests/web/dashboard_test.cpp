@@ -38,7 +38,9 @@ TEST_P(DashboardTest, EveryOverviewPageOutsideTheReadersScopeIs403) {
     for (const std::string suffix : {"", "/export.csv"}) {
       const auto reply = get("/overview/" + c.unit + suffix, c.token);
       EXPECT_EQ(reply.status, c.status) << c.unit << suffix;
-      if (c.status == 403) EXPECT_EQ(reply.body.find("一村"), std::string::npos);
+      if (c.status == 403) {
+        EXPECT_EQ(reply.body.find("一村"), std::string::npos);
+      }
     }
 }
 
