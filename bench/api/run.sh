@@ -14,6 +14,7 @@
 set -euo pipefail
 
 [[ $# -ge 2 && -x $1 && -x $2 ]] || { echo "usage: $0 CADENCE_BINARY GENERATOR_BINARY [WORK_DIR]" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "$0: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 BIN=$(readlink -f "$1")
 GEN=$(readlink -f "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -57,5 +58,15 @@ echo "wrk -t2 -c8 -d$DURATION --latency: GET /api/v1/units/$COUNTY/compliance" |
 wrk -t2 -c8 -d"$DURATION" --latency -H "$AUTH" "$BASE/api/v1/units/$COUNTY/compliance?as_of=$AS_OF" | tee -a "$RESULTS"
 echo "province root, one request at a time (s):" | tee -a "$RESULTS"
 for _ in $(seq "$RUNS"); do
+  curl -sf -H "$AUTH" -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/units/$ROOT/compliance?as_of=$AS_OF"
+done | tee -a "$RESULTS"
+# What a dashboard's first visitor after a secretary's write waits for: each run writes one
+# record (another process, as a secretary's page or the CLI would; a new note, so that it is a
+# change also when the script runs again), then asks for the province root again.
+UNIT=$(awk -F, 'NR == 2 { print $1 }' "$DATA/records.csv")
+RULE=$(awk -F, 'NR == 2 { print $2 }' "$DATA/records.csv")
+echo "province root, right after another process writes a record of $UNIT (s):" | tee -a "$RESULTS"
+for i in $(seq "$RUNS"); do
+  cad records add --unit "$UNIT" --rule "$RULE" --date 2026-11-02 --note "bench $(date +%s%N)" >/dev/null
   curl -sf -H "$AUTH" -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/units/$ROOT/compliance?as_of=$AS_OF"
 done | tee -a "$RESULTS"

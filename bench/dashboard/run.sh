@@ -141,4 +141,15 @@ echo "county $COUNTY, again (code, s, bytes): $(get "/overview/$COUNTY?as_of=$AS
 bench "/overview/$COUNTY?as_of=$AS_OF"
 echo "province root $ROOT, one request at a time, curl -m $ROOT_TIMEOUT (code, s, bytes; code 000 = cut off):" | tee -a "$RESULTS"
 for _ in $(seq "$RUNS"); do get "/overview/$ROOT?as_of=$AS_OF"; done | tee -a "$RESULTS"
+# The first visitor after a secretary's write: another process writes one record (a new note,
+# so that it is a change also when the script runs again), then the root's overview is asked.
+UNIT=$(awk -F, 'NR == 2 { print $1 }' "$DATA/records.csv" 2>/dev/null || true)
+RULE=$(awk -F, 'NR == 2 { print $2 }' "$DATA/records.csv" 2>/dev/null || true)
+if [[ -n $UNIT ]]; then
+  echo "province root right after another process writes a record of $UNIT (code, s, bytes):" | tee -a "$RESULTS"
+  for _ in $(seq "$RUNS"); do
+    cad records add --unit "$UNIT" --rule "$RULE" --date 2026-11-02 --note "bench $(date +%s%N)" >/dev/null
+    get "/overview/$ROOT?as_of=$AS_OF"
+  done | tee -a "$RESULTS"
+fi
 echo "server peak RSS: $(peak_rss)" | tee -a "$RESULTS"

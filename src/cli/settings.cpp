@@ -87,7 +87,7 @@ void apply_config_file(const std::string& path, Settings& s) {
       TomlFields t(*serve, path, "[serve] ", diagnostics);
       t.only({"listen", "threads", "workers", "header_timeout_seconds", "body_timeout_seconds", "send_timeout_seconds",
               "keep_alive_seconds", "max_connections", "stop_timeout_seconds", "event_loops", "cache_mb",
-              "db_pool_size", "change_poll_ms"});
+              "compliance_cache_mb", "report_cache_mb", "kept_records_max", "db_pool_size", "change_poll_ms"});
       s.listen = t.string("listen", false).value_or(s.listen);
       read_bounded(t, "threads", 1, 1024, s.workers);  // before `workers`, which wins
       read_bounded(t, "workers", 1, 1024, s.workers);
@@ -99,6 +99,9 @@ void apply_config_file(const std::string& path, Settings& s) {
       read_bounded(t, "stop_timeout_seconds", 2, 600, s.stop_timeout_seconds);
       read_bounded(t, "event_loops", 0, 64, s.event_loops);
       read_bounded(t, "cache_mb", 8, 65536, s.cache_mb);
+      read_bounded(t, "compliance_cache_mb", 8, 65536, s.compliance_cache_mb);
+      read_bounded(t, "report_cache_mb", 8, 65536, s.report_cache_mb);
+      read_bounded(t, "kept_records_max", 0, 2'000'000'000, s.kept_records_max);
       read_bounded(t, "db_pool_size", 1, 1024, s.db_pool_size);
       read_bounded(t, "change_poll_ms", 10, 60'000, s.change_poll_ms);
     }

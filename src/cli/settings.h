@@ -34,6 +34,9 @@ struct Settings {
   int stop_timeout_seconds = 10;
   int event_loops = 0;  // epoll loops; 0: one per core, at most 2
   int cache_mb = 256;  // rendered feeds kept in memory, in MiB
+  int compliance_cache_mb = 256;  // the JSON API's compliance answers kept in memory
+  int report_cache_mb = 128;  // the compliance reports the dashboard's pages judge from
+  int kept_records_max = 20'000'000;  // records kept in memory for judging; 0: none
   int db_pool_size = 0;  // database connections at most; 0: workers + 1, so that none waits
   int change_poll_ms = 250;  // how often serve looks whether another process wrote
   // [feeds]: the https:// base under which /feeds/… is reachable from outside, if any.

@@ -1,5 +1,7 @@
 #include "core/record_index.h"
 
+#include <algorithm>
+
 namespace cadence {
 
 std::uint32_t tag_bit(const Rule& rule, std::string_view tag) {
@@ -34,6 +36,12 @@ void RecordIndex::seal() {
   // Counting sort by group: linear, and stable so records keep their input order.
   for (auto k : keys_) ++offsets_[k + 1];
   for (std::size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
+  // Added group by group already (kept records are): nothing to move.
+  if (std::is_sorted(keys_.begin(), keys_.end())) {
+    keys_.clear();
+    keys_.shrink_to_fit();
+    return;
+  }
   std::vector<Entry> sorted(entries_.size());
   std::vector<std::uint32_t> next(offsets_.begin(), offsets_.end() - 1);
   for (std::size_t i = 0; i < entries_.size(); ++i) sorted[next[keys_[i]]++] = entries_[i];

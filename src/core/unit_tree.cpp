@@ -1,5 +1,7 @@
 #include "core/unit_tree.h"
 
+#include <unordered_map>
+
 namespace cadence {
 
 std::vector<HierarchyProblem> check_hierarchy(const std::vector<Unit>& units) {
@@ -40,22 +42,20 @@ std::vector<HierarchyProblem> check_hierarchy(const std::vector<Unit>& units) {
 
 UnitTree::UnitTree(std::vector<Unit> units)
     : units_(std::move(units)), children_(units_.size()), parent_(units_.size()) {
-  by_id_.reserve(units_.size());
-  for (std::size_t i = 0; i < units_.size(); ++i) by_id_.emplace(units_[i].id, i);
+  std::vector<std::string_view> ids;
+  ids.reserve(units_.size());
+  for (const auto& u : units_) ids.push_back(u.id);
+  by_id_ = IdIndex(ids);
   for (std::size_t i = 0; i < units_.size(); ++i) {
     if (units_[i].parent.empty()) continue;
-    auto it = by_id_.find(units_[i].parent);
-    if (it == by_id_.end()) continue;
-    parent_[i] = it->second;
-    children_[it->second].push_back(i);
+    const auto p = by_id_.find(units_[i].parent);
+    if (!p) continue;
+    parent_[i] = *p;
+    children_[*p].push_back(i);
   }
 }
 
-std::optional<std::size_t> UnitTree::find(std::string_view id) const {
-  auto it = by_id_.find(id);
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<std::size_t> UnitTree::find(std::string_view id) const { return by_id_.find(id); }
 
 std::optional<std::size_t> UnitTree::parent(std::size_t i) const { return parent_[i]; }
 

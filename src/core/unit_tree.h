@@ -1,13 +1,13 @@
 #pragma once
 // The unit hierarchy: parent links checked for unknown parents and cycles, children and
 // subtrees by index.
+#include "core/id_index.h"
 #include "core/unit.h"
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cadence {
@@ -39,12 +39,7 @@ class UnitTree {
 
  private:
   std::vector<Unit> units_;
-  // Transparent, so looking up a string_view builds no string (check does it per record).
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> by_id_;
+  IdIndex by_id_;
   std::vector<std::vector<std::size_t>> children_;
   std::vector<std::optional<std::size_t>> parent_;
 };

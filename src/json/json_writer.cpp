@@ -11,6 +11,14 @@ std::string json_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether the byte is written as it is: most are, and runs of them are appended at once (a
+// province's compliance is 158 MB of JSON).
+bool plain(unsigned char byte) { return byte >= 0x20 && byte != '"' && byte != '\\' && byte != 0x7F && byte != 0xC2; }
+
+}  // namespace
+
 void append_json_escaped(std::string& out, std::string_view text) {
   auto unicode = [&](unsigned code) {
     char buf[8];
@@ -18,6 +26,11 @@ void append_json_escaped(std::string& out, std::string_view text) {
     out += buf;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t run = i;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) return;
+    i = run;
     const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {

@@ -5,6 +5,9 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace cadence::store {
 
@@ -15,8 +18,19 @@ struct ChangeVersions {
   friend bool operator==(const ChangeVersions&, const ChangeVersions&) = default;
 };
 
-// Call inside the transaction that writes.
+// Call inside the transaction that writes. Records: see records_changed.
 void bump(Database& db, Data what);
 ChangeVersions change_versions(Database& db);
+
+// Call inside the transaction that writes records: raises the records counter and stamps each
+// of `units` (units.records_version) with its new value, so that a server that keeps the
+// records in memory re-reads only those units' (units_with_records_after).
+void records_changed(Database& db, const std::vector<std::string>& units);
+// The same for every unit named in the `unit` column of `table` (an import's staging table).
+void records_changed_in(Database& db, std::string_view table);
+// The units stamped after the records counter stood at `version`: every unit whose records a
+// transaction committed since then changed (and perhaps a few more, stamped by a transaction
+// still committing while this was read).
+std::vector<std::string> units_with_records_after(Database& db, std::int64_t version);
 
 }  // namespace cadence::store

@@ -17,7 +17,7 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Value = Poco::Nullable<std::string>;
 
-// Every table of schema version 6, parents before children. Integer columns are cast on the
+// Every table of schema version 7, parents before children. Integer columns are cast on the
 // way in: values travel as text, which PostgreSQL does not turn into a number by itself.
 struct Table {
   const char* name;
@@ -32,8 +32,8 @@ const std::vector<Table>& tables() {
       {"schema_migrations", {"version", "applied_at"}, {"version"}, ""},
       {"units",
        {"key", "id", "parent", "name", "type", "secretary_email", "admin_emails", "timezone", "active_from",
-        "active_until", "created_at", "updated_at"},
-       {"key"},
+        "active_until", "created_at", "updated_at", "records_version"},
+       {"key", "records_version"},
        "key"},
       {"records",
        {"id", "unit", "rule", "date", "period", "tags", "note", "created_at", "created_by", "updated_at", "updated_by",

@@ -223,6 +223,15 @@ std::vector<Migration> cadence_migrations() {
            "CREATE INDEX outbox_unreported ON outbox (unit) "
            "WHERE reported_in = '' AND status IN ('failed', 'unconfirmed')",
        }},
+      {7,
+       "units: when their records last changed",
+       {
+           // The records counter of the last transaction that changed the unit's records
+           // (store::records_changed): a server keeping the records in memory re-reads the units
+           // stamped after the counter it last read, not 6 million records after every write.
+           "ALTER TABLE units ADD COLUMN records_version BIGINT NOT NULL DEFAULT 0",
+           "CREATE INDEX units_by_records_version ON units (records_version)",
+       }},
   };
 }
 

@@ -321,7 +321,7 @@ ImportSummary RecordImport::finish(int row_audit_limit) {
     // import's time, and other writers need not wait for that.
     Transaction transaction(db_);
     const auto summary = staging_->write(row_audit_limit);
-    if (summary.added + summary.updated > 0) bump(db_, Data::records);
+    if (summary.added + summary.updated > 0) records_changed_in(db_, "record_import");
     transaction.commit();
     staging_.reset();
     return summary;

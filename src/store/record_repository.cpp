@@ -5,8 +5,12 @@
 #include "store/columns.h"
 #include "store/json_text.h"
 #include "store/record_import.h"
+#include "store/record_scan.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/Nullable.h>
+
+#include <algorithm>
 
 namespace cadence::store {
 
@@ -63,6 +67,14 @@ std::string json_of(const Record& record) {
                       {"note", record.note}});
 }
 
+std::vector<std::string> units_of(const std::vector<Record>& records) {
+  std::vector<std::string> units;
+  for (const auto& r : records) units.push_back(r.unit);
+  std::sort(units.begin(), units.end());
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  return units;
+}
+
 }  // namespace
 
 ImportSummary RecordRepository::upsert(const std::vector<Record>& records, const std::string& actor,
@@ -70,7 +82,7 @@ ImportSummary RecordRepository::upsert(const std::vector<Record>& records, const
   try {
     Transaction transaction(db_);
     const auto summary = import_records(db_, records, actor, source, kRowAuditLimit);
-    if (summary.added + summary.updated > 0) bump(db_, Data::records);
+    if (summary.added + summary.updated > 0) records_changed(db_, units_of(records));
     transaction.commit();
     return summary;
   } catch (...) {
@@ -82,7 +94,7 @@ std::int64_t RecordRepository::add(const Record& record, const std::string& acto
   try {
     Transaction transaction(db_);
     const auto summary = import_records(db_, {record}, actor, "", kRowAuditLimit);
-    if (summary.added + summary.updated > 0) bump(db_, Data::records);
+    if (summary.added + summary.updated > 0) records_changed(db_, {record.unit});
     std::int64_t id = 0;
     db_.session() << db_.dialect().sql(
         "SELECT id FROM records WHERE unit = ? AND rule = ? AND date = ? AND period = ?"),
@@ -118,7 +130,7 @@ bool RecordRepository::remove(std::int64_t id, const std::string& actor) {
     db_.session() << db_.dialect().sql("DELETE FROM records WHERE id = ?"), bind(id), now;
     AuditLog(db_).append(
         {0, db_.now(), actor, "delete", "record", std::to_string(id), json_of(*record), std::nullopt});
-    bump(db_, Data::records);
+    records_changed(db_, {record->unit});
     transaction.commit();
     return true;
   } catch (...) {
@@ -142,26 +154,8 @@ std::vector<Record> RecordRepository::of_unit(const std::string& unit, Day from,
 }
 
 void RecordRepository::scan(Day from, Day to, const ScanFn& fn) {
-  std::vector<std::string> unit, rule, date, tags, period;
-  Statement select(db_.session());
-  // Only the database work is translated into StoreError: what `fn` throws is the caller's.
-  const auto fetch = [&] {
-    try {
-      for (auto* column : {&unit, &rule, &date, &tags, &period}) column->clear();
-      select.execute();
-    } catch (...) {
-      rethrow_with_context("cannot read records from '" + db_.name() + "'");
-    }
-  };
-  select << db_.dialect().sql(
-      std::string("SELECT unit, rule, date, tags, period FROM records WHERE date BETWEEN ? AND ? AND ") + kCounts),
-      bind(format_day(from)), bind(format_day(to)), into(unit), into(rule), into(date), into(tags), into(period),
-      limit(static_cast<Poco::UInt32>(kScanChunk));
-  while (!select.done()) {
-    fetch();
-    for (std::size_t i = 0; i < unit.size(); ++i)
-      fn(unit[i], rule[i], day_column(date[i], "records.date"), tags[i], period[i]);
-  }
+  scan_record_rows(db_, std::string("SELECT unit, rule, date, tags, period FROM records WHERE date BETWEEN ? AND ? AND ") + kCounts,
+                   {format_day(from), format_day(to)}, fn);
 }
 
 namespace {
@@ -176,24 +170,13 @@ std::string units_query(std::size_t n) {
 }  // namespace
 
 void RecordRepository::scan_units(const std::vector<std::string>& units, Day from, Day to, const ScanFn& fn) {
-  const std::string from_text = format_day(from), to_text = format_day(to);
-  std::vector<std::string> unit, rule, date, tags, period;
   for (std::size_t first = 0; first < units.size(); first += kUnitsPerQuery) {
     const std::size_t last = std::min(units.size(), first + kUnitsPerQuery);
-    for (auto* column : {&unit, &rule, &date, &tags, &period}) column->clear();
-    try {
-      Statement select(db_.session());
-      select << db_.dialect().sql(units_query(last - first));
-      for (std::size_t k = first; k < last; ++k) select.addBind(bind(units[k]));
-      select.addBind(bind(from_text));
-      select.addBind(bind(to_text));
-      for (auto* column : {&unit, &rule, &date, &tags, &period}) select.addExtract(into(*column));
-      select.execute();
-    } catch (...) {
-      rethrow_with_context("cannot read records from '" + db_.name() + "'");
-    }
-    for (std::size_t i = 0; i < unit.size(); ++i)
-      fn(unit[i], rule[i], day_column(date[i], "records.date"), tags[i], period[i]);
+    std::vector<std::string> params(units.begin() + static_cast<std::ptrdiff_t>(first),
+                                    units.begin() + static_cast<std::ptrdiff_t>(last));
+    params.push_back(format_day(from));
+    params.push_back(format_day(to));
+    scan_record_rows(db_, units_query(last - first), params, fn);
   }
 }
 
@@ -204,6 +187,17 @@ std::int64_t RecordRepository::count() {
     return n;
   } catch (...) {
     rethrow_with_context("cannot count records in '" + db_.name() + "'");
+  }
+}
+
+std::optional<std::pair<Day, Day>> RecordRepository::date_span() {
+  try {
+    Poco::Nullable<std::string> first, last;
+    db_.session() << std::string("SELECT MIN(date), MAX(date) FROM records WHERE ") + kCounts, into(first), into(last), now;
+    if (first.isNull() || last.isNull()) return std::nullopt;
+    return std::pair{day_column(first.value(), "records.date"), day_column(last.value(), "records.date")};
+  } catch (...) {
+    rethrow_with_context("cannot read records from '" + db_.name() + "'");
   }
 }
 

@@ -45,8 +45,8 @@ class RecordRepository {
 
   // Calls `fn` for every record dated within [from, to], in no particular order. `tags` is
   // ';'-joined and sorted; `period` is a period id or empty. The views are valid during the
-  // call only. This is the hot path of `cadence check` (millions of records): it reads in
-  // chunks and builds no Record.
+  // call only. This is the hot path of `cadence check` (millions of records): it builds no
+  // Record and reads each row where the backend's library holds it (record_scan.h).
   using ScanFn = std::function<void(std::string_view unit, std::string_view rule, Day date,
                                     std::string_view tags, std::string_view period)>;
   void scan(Day from, Day to, const ScanFn& fn);
@@ -55,11 +55,10 @@ class RecordRepository {
   void scan_units(const std::vector<std::string>& units, Day from, Day to, const ScanFn& fn);
   // Unit ids per query of scan_units(): well inside every backend's limit on parameters.
   static constexpr std::size_t kUnitsPerQuery = 500;
-  // Rows per fetch in scan(): enough to make per-fetch costs vanish, few enough to keep the
-  // strings of one chunk in a few megabytes.
-  static constexpr std::size_t kScanChunk = 50000;
 
   std::int64_t count();
+  // The first and last date of the records that count; nullopt when there are none.
+  std::optional<std::pair<Day, Day>> date_span();
 
  private:
   Database& db_;

@@ -147,7 +147,7 @@ std::int64_t RecordReview::create(const Record& r, const Attendance& a, const st
         bind(number(a.expected)), bind(number(a.present)), bind(at), bind(actor), bind(at), bind(actor), into(id), now;
     const auto stored = find(id);
     AuditLog(db_).append({0, db_.now(), actor, "insert", "record", std::to_string(id), std::nullopt, audit_json(*stored)});
-    bump(db_, Data::records);
+    records_changed(db_, {r.unit});
     transaction.commit();
     return id;
   } catch (...) {
@@ -171,7 +171,7 @@ void RecordReview::correct(std::int64_t id, const Record& r, const Attendance& a
     const auto after = find(id);
     AuditLog(db_).append({0, db_.now(), actor, before->returned ? "resubmit" : "update", "record", std::to_string(id),
                           audit_json(*before), audit_json(*after)});
-    bump(db_, Data::records);
+    records_changed(db_, {before->record.unit});
     transaction.commit();
   } catch (...) {
     rethrow_with_context("cannot correct record " + std::to_string(id) + " in '" + db_.name() + "'");
@@ -190,7 +190,7 @@ void RecordReview::give_back(std::int64_t id, const std::string& reason, const s
         bind(reason), bind(actor), bind(at), bind(at), bind(actor), bind(id), now;
     AuditLog(db_).append(
         {0, db_.now(), actor, "return", "record", std::to_string(id), audit_json(*before), audit_json(*find(id))});
-    bump(db_, Data::records);
+    records_changed(db_, {before->record.unit});
     transaction.commit();
   } catch (...) {
     rethrow_with_context("cannot return record " + std::to_string(id) + " in '" + db_.name() + "'");
@@ -205,7 +205,7 @@ bool RecordReview::remove(std::int64_t id, const std::string& actor) {
     db_.session() << db_.dialect().sql("DELETE FROM record_evidence WHERE record = ?"), bind(id), now;
     db_.session() << db_.dialect().sql("DELETE FROM records WHERE id = ?"), bind(id), now;
     AuditLog(db_).append({0, db_.now(), actor, "delete", "record", std::to_string(id), audit_json(*before), std::nullopt});
-    bump(db_, Data::records);
+    records_changed(db_, {before->record.unit});
     transaction.commit();
     return true;
   } catch (...) {
@@ -235,7 +235,7 @@ std::int64_t RecordReview::add_evidence(const Evidence& e, const std::string* co
                                        {"filename", e.filename},
                                        {"media_type", e.media_type},
                                        {"size", std::to_string(e.size)}})});
-    bump(db_, Data::records);
+    records_changed(db_, {record ? record->record.unit : ""});
     transaction.commit();
     return id;
   } catch (...) {

@@ -5,6 +5,7 @@
 #include "core/principal.h"
 #include "core/rule.h"
 #include "core/work_calendar.h"
+#include "report/kept_records.h"
 #include "web/compliance_cache.h"
 #include "web/router.h"
 #include "web/token_directory.h"
@@ -22,6 +23,7 @@ struct ApiSite {
   const WorkCalendar& calendar;
   std::string timezone;  // what "today" is, for a compliance query without as_of
   ComplianceCache& compliance;
+  report::KeptRecords& records;  // what compliance is judged from (web/judge.h)
   // Who the request speaks for (a Bearer API token or a session cookie); nullopt: 401.
   std::function<std::optional<Principal>(RequestContext&)> authenticate;
   // For a request that changes state: throws RequestError 403 unless a session's CSRF token and

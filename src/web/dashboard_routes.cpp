@@ -2,7 +2,7 @@
 
 #include "calendars/local_date.h"
 #include "core/access_scope.h"
-#include "report/compliance_report.h"
+#include "web/judge.h"
 #include "web/api_handlers.h"
 #include "web/feed_pages.h"
 #include "web/overview_page.h"
@@ -55,7 +55,7 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, Shown shown) {
   const auto& tree = *call->tree;
   const auto unit = call->unit(c.params.at("id"), Action::kRead);
   const auto request = parse_overview_request(c, unit, local_day(c.now, site.api.timezone).day, site.api.rules);
-  const auto checked = judged(site, c, tree, CheckQuery{request.as_of, request.period, unit});
+  const auto checked = judged(site, c, call->tree, CheckQuery{request.as_of, request.period, unit});
   const auto table = report::build_overview(*checked, tree, site.api.rules, unit, request.filter, request.language);
   const auto scope = call->scope();
   const OverviewView view{request, table, tree, site.api.rules, scope};
@@ -70,13 +70,10 @@ HttpResponse overview(DashboardSite& site, RequestContext& c, Shown shown) {
 
 }  // namespace
 
-std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c, const UnitTree& tree,
-                                          const CheckQuery& query) {
-  auto db = c.db();
-  return site.reports.get(report_key(*db, tree, query), [&] {
-    return std::make_shared<const CheckReport>(
-        report::compliance_report(*db, tree, site.api.rules, query, site.api.calendar));
-  });
+std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c,
+                                          const std::shared_ptr<const UnitTree>& tree, const CheckQuery& query) {
+  const auto key = report_key(*c.db(), *tree, query);
+  return site.reports.get(key, [&] { return std::make_shared<const CheckReport>(judge(site.api, c, tree, query)); });
 }
 
 void add_dashboard_routes(Router& router, DashboardSite& site) {

@@ -22,8 +22,8 @@ struct DashboardSite {
 };
 
 // The compliance report of `query` (its root set) over the request's tree, kept or computed.
-std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c, const UnitTree& tree,
-                                          const CheckQuery& query);
+std::shared_ptr<const CheckReport> judged(DashboardSite& site, RequestContext& c,
+                                          const std::shared_ptr<const UnitTree>& tree, const CheckQuery& query);
 
 void add_dashboard_routes(Router& router, DashboardSite& site);
 

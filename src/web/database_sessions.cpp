@@ -52,6 +52,15 @@ std::unique_ptr<store::Database> DatabaseSessions::open() {
   }
 }
 
+std::unique_ptr<store::Database> DatabaseSessions::open_beside() const {
+  try {
+    return std::make_unique<store::Database>(uri_, store::Access::read_only, std::chrono::system_clock::now,
+                                             kServeCacheKib);
+  } catch (const std::exception& e) {
+    throw DatabaseUnavailable(e.what());
+  }
+}
+
 void DatabaseSessions::give_back(std::unique_ptr<store::Database> db, bool healthy) {
   {
     std::lock_guard lock(mutex_);

@@ -56,6 +56,10 @@ class DatabaseSessions {
   // The same, waiting at most `wait` for a connection to come back.
   Lease acquire(std::chrono::milliseconds wait);
   std::size_t size() const { return size_; }
+  // A read-only connection outside the pool, closed when dropped: the second reader of a large
+  // span beside a lease (report::SecondConnection), so that it never waits for a lease a
+  // thread of its own request holds. Throws DatabaseUnavailable.
+  std::unique_ptr<store::Database> open_beside() const;
 
  private:
   std::unique_ptr<store::Database> open();

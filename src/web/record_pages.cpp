@@ -61,7 +61,7 @@ struct UnitData {
 
 UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
   UnitData d;
-  d.report = judged(call.site, call.c, *call.tree, CheckQuery{as_of, std::nullopt, u});
+  d.report = judged(call.site, call.c, call.tree, CheckQuery{as_of, std::nullopt, u});
   auto db = call.c.db();
   store::RecordReview review(*db);
   const auto year = date::year_month_day{as_of}.year();

@@ -40,6 +40,8 @@ struct RequestContext {
 
   // A connection lent until the lease ends. REQUIRES: sessions.
   DatabaseSessions::Lease db() const { return sessions->acquire(); }
+  // A second reader beside db(), for a span too large for one. REQUIRES: sessions.
+  std::unique_ptr<store::Database> reader_beside() const { return sessions->open_beside(); }
 };
 
 class Router {

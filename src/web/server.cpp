@@ -105,11 +105,18 @@ class Housekeeper {
   std::thread thread_;
 };
 
-// A county's compliance is 1.5 MB: the answers of a province's counties fit, the province's own
-// (158 MB) is kept alone.
-constexpr std::size_t kComplianceCacheBytes = 256u << 20;
-// A county's report (what its overview and unit pages judge from) takes about 3 MB.
-constexpr std::size_t kReportCacheBytes = 128u << 20;
+// Reads every record into `records` once at start, so that the first compliance request does
+// not wait for it (one that comes sooner reads its own records meanwhile).
+std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, TokenDirectory& tokens, std::ostream& log) {
+  return std::thread([&records, &sessions, &tokens, &log] {
+    try {
+      auto db = sessions.acquire();
+      records.current(*db, tokens.tree(), [&sessions] { return sessions.open_beside(); });
+    } catch (const std::exception& e) {
+      log << "cadence serve: records not read ahead (" << e.what() << "); the first report reads them" << std::endl;
+    }
+  });
+}
 
 WireLimits limits_of(const ServerConfig& config) {
   return {config.header_timeout, config.body_timeout, config.send_timeout, config.keep_alive};
@@ -130,8 +137,9 @@ int run_server(ServerConfig config, std::ostream& log) {
   DatabaseSessions sessions(config.db, config.db_pool_size);
   FeedRenderer feeds({config.rules, config.calendar, config.refresh}, sessions, config.cache_bytes);
   // A tree reloaded after the counters were read may have judged the old tree under the new key.
-  ComplianceCache compliance(kComplianceCacheBytes);
-  ReportCache reports(kReportCacheBytes);
+  ComplianceCache compliance(config.compliance_cache_bytes);
+  ReportCache reports(config.report_cache_bytes);
+  report::KeptRecords records(config.rules, config.kept_records_max);
   TokenDirectory tokens(sessions, config.change_poll, [&feeds, &compliance, &reports] {
     feeds.clear();
     compliance.clear();
@@ -144,7 +152,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   const Authentication auth(config.accounts);
   Router router = feed_routes(site);
   add_session_routes(router, auth);
-  ApiSite api{tokens, config.rules, config.calendar, config.timezone, compliance,
+  ApiSite api{tokens, config.rules, config.calendar, config.timezone, compliance, records,
               [&auth](RequestContext& c) { return auth.principal(c); },
               [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
   add_api_routes(router, api);
@@ -174,6 +182,7 @@ int run_server(ServerConfig config, std::ostream& log) {
     loop_threads.emplace_back([&loop] { loop->run(); });
   }
   auto housekeeper = std::make_unique<Housekeeper>(state, access, log);
+  auto reader = warm_up(records, sessions, tokens, log);
   std::unique_ptr<ReminderScheduler> reminders;
   if (config.reminder_pass)
     reminders = std::make_unique<ReminderScheduler>(
@@ -195,6 +204,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   const bool workers_done = pool.stop(deadline - kFlushReserve / 2);
   for (auto& loop : loops) loop->advance(EventLoop::Stage::kExit);
   for (auto& t : loop_threads) t.join();
+  reader.join();
   housekeeper.reset();
   flush_state(state, log);
   access.flush();

@@ -29,6 +29,14 @@ struct ServerConfig {
   std::chrono::minutes refresh{60};
   std::string timezone = "Asia/Shanghai";  // what "today" is
   std::size_t cache_bytes = 256u << 20;
+  // A county's compliance answer is 1.5 MB: a province's counties fit, the province's own
+  // (158 MB) is kept alone.
+  std::size_t compliance_cache_bytes = 256u << 20;
+  // A county's report (what its overview and unit pages judge from) takes about 3 MB.
+  std::size_t report_cache_bytes = 128u << 20;
+  // Records kept in memory for judging (report/kept_records.h), 16 bytes each: the 6.1 million
+  // of the 100,000-unit benchmark province take about 100 MB. 0: none are.
+  std::size_t kept_records_max = 20'000'000;
   std::size_t db_pool_size = 5;  // database connections at most: workers + 1 lets none wait
   // How often the change counters are looked at: the longest a write by another process (the
   // CLI, another instance) takes to show in this one's feeds.

@@ -77,7 +77,7 @@ HttpResponse summary_page(DashboardSite& site, RequestContext& c, bool as_docx) 
   const auto& tree = *call->tree;
   const auto u = call->unit(c.params.at("id"), Action::kRead);
   const auto request = parse_overview_request(c, u, local_day(c.now, site.api.timezone).day, site.api.rules);
-  const auto checked = judged(site, c, tree, CheckQuery{request.as_of, std::nullopt, u});
+  const auto checked = judged(site, c, call->tree, CheckQuery{request.as_of, std::nullopt, u});
   const Written w{tree.at(u).name + "落实制度情况通报（截至" + report::written_date(request.as_of) + "）",
                   report::inspection_summary(*checked, tree, site.api.rules, u).paragraphs};
   const auto path = "/overview/" + url_encode(tree.at(u).id);

@@ -32,6 +32,11 @@ class SettingsTest : public ::testing::Test {
 TEST_F(SettingsTest, ServeCacheSizeIsReadAndBounded) {
   EXPECT_EQ(with_config("").cache_mb, 256);
   EXPECT_EQ(with_config("[serve]\ncache_mb = 1024\n").cache_mb, 1024);
+  EXPECT_EQ(with_config("").kept_records_max, 20'000'000);
+  EXPECT_EQ(with_config("[serve]\nkept_records_max = 0\n").kept_records_max, 0);
+  EXPECT_EQ(with_config("[serve]\ncompliance_cache_mb = 64\nreport_cache_mb = 32\n").report_cache_mb, 32);
+  EXPECT_NE(error_of("[serve]\nreport_cache_mb = 7\n").find("report_cache_mb must be between 8 and 65536"),
+            std::string::npos);
   EXPECT_EQ(with_config("[serve]\ncache_mb = 8\n").cache_mb, 8);
   EXPECT_NE(error_of("[serve]\ncache_mb = 7\n").find("cache_mb must be between 8 and 65536"), std::string::npos);
   EXPECT_NE(error_of("[serve]\ncache_mb = 65537\n").find("cache_mb must be between 8 and 65536"), std::string::npos);

@@ -1,10 +1,12 @@
 #include "store/record_repository.h"
 
 #include "store/audit_log.h"
+#include "store/change_counters.h"
 #include "store/record_import.h"
 #include "store/unit_repository.h"
 #include "store_fixture.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -185,15 +187,69 @@ TEST_P(RecordRepositoryTest, ScanReturnsExactlyTheRecordsInTheRange) {
                                     {"town", "study", day("2026-01-01"), "a;b", ""}}));
 }
 
-TEST_P(RecordRepositoryTest, ScanReadsPastOneChunk) {
+TEST_P(RecordRepositoryTest, ScanReadsEveryRowAndEveryByteOfItsValues) {
   std::vector<Record> many;
-  const std::size_t n = RecordRepository::kScanChunk + 7;
+  const std::size_t n = 20007;
   for (std::size_t i = 0; i < n; ++i)
     many.push_back(record("town", "rule-" + std::to_string(i), "2026-01-10"));
+  // What PostgreSQL's COPY escapes (tab, newline, backslash) and what is not ASCII.
+  many.push_back(record("town", "a\tb\\c\nd 学习", "2026-01-11", {"x\\y", "中心组"}));
   records.upsert(many, "tester");
   std::size_t seen = 0;
-  records.scan(day("2026-01-01"), day("2026-12-31"), [&](auto, auto, Day, auto, auto) { ++seen; });
-  EXPECT_EQ(seen, n);
+  std::string odd_rule, odd_tags;
+  records.scan(day("2026-01-01"), day("2026-12-31"), [&](auto, auto rule, Day, auto tags, auto) {
+    ++seen;
+    if (!rule.starts_with("rule-")) odd_rule = rule, odd_tags = tags;
+  });
+  EXPECT_EQ(seen, n + 1);
+  EXPECT_EQ(odd_rule, "a\tb\\c\nd 学习");
+  EXPECT_EQ(odd_tags, "x\\y;中心组");
+}
+
+TEST_P(RecordRepositoryTest, WhatTheScanCallbackThrowsPassesThroughAndTheConnectionStaysUsable) {
+  std::vector<Record> many;
+  for (int i = 0; i < 100; ++i) many.push_back(record("town", "rule-" + std::to_string(i), "2026-01-10"));
+  records.upsert(many, "tester");
+  struct Stop {};
+  int calls = 0;
+  EXPECT_THROW(records.scan(day("2026-01-01"), day("2026-12-31"),
+                            [&](auto, auto, Day, auto, auto) {
+                              if (++calls == 3) throw Stop{};
+                            }),
+               Stop);
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(records.count(), 100);
+  std::size_t seen = 0;
+  records.scan_units({"town"}, day("2026-01-01"), day("2026-12-31"), [&](auto, auto, Day, auto, auto) { ++seen; });
+  EXPECT_EQ(seen, 100u);
+}
+
+TEST_P(RecordRepositoryTest, EveryWriteStampsTheUnitsWhoseRecordsItChanged) {
+  const auto changed_since = [&](std::int64_t version) {
+    auto units = units_with_records_after(db, version);
+    std::sort(units.begin(), units.end());
+    return units;
+  };
+  const auto version = [&] { return change_versions(db).records; };
+  const auto v0 = version();
+  records.upsert({record("town", "study", "2026-01-10"), record("town", "study", "2026-02-10")}, "tester");
+  EXPECT_EQ(changed_since(v0), std::vector<std::string>{"town"});
+  const auto v1 = version();
+  EXPECT_GT(v1, v0);
+  EXPECT_TRUE(changed_since(v1).empty());
+  const auto id = records.add(record("county", "study", "2026-01-10"), "tester");
+  EXPECT_EQ(changed_since(v1), std::vector<std::string>{"county"});
+  EXPECT_EQ(changed_since(v0), (std::vector<std::string>{"county", "town"}));
+  const auto v2 = version();
+  records.upsert({record("town", "study", "2026-01-10")}, "tester");  // the same: nothing changes
+  EXPECT_TRUE(changed_since(v2).empty());
+  records.remove(id, "tester");
+  EXPECT_EQ(changed_since(v2), std::vector<std::string>{"county"});
+  const auto v3 = version();
+  RecordImport import(db, "tester", "r.csv");
+  import.add(record("town", "study", "2026-03-10"));
+  import.finish(RecordRepository::kRowAuditLimit);
+  EXPECT_EQ(changed_since(v3), std::vector<std::string>{"town"});
 }
 
 TEST_P(RecordRepositoryTest, TheSameIdentityTwiceInOneImportIsAnInputError) {

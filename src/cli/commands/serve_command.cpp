@@ -68,6 +68,9 @@ int run_serve(const Invocation& inv) {
   config.stop_timeout = std::chrono::seconds{s.stop_timeout_seconds};
   config.io_threads = s.event_loops;
   config.cache_bytes = static_cast<std::size_t>(inv.settings.cache_mb) << 20;
+  config.compliance_cache_bytes = static_cast<std::size_t>(s.compliance_cache_mb) << 20;
+  config.report_cache_bytes = static_cast<std::size_t>(s.report_cache_mb) << 20;
+  config.kept_records_max = static_cast<std::size_t>(s.kept_records_max);
   config.db_pool_size = static_cast<std::size_t>(s.db_pool_size > 0 ? s.db_pool_size : s.workers + 1);
   config.change_poll = std::chrono::milliseconds{s.change_poll_ms};
   config.refresh = std::chrono::minutes{inv.settings.refresh_minutes};

@@ -1,0 +1,48 @@
+#pragma once
+// Stored records turned into the compact rows compliance judges: the unit's and rule's
+// positions and the entry (core/record_index.h), for the records of the rules folder's rules
+// and the tree's units only.
+#include "core/record_index.h"
+#include "core/rule.h"
+#include "core/unit_tree.h"
+#include "report/compliance_report.h"
+#include "store/database.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cadence::report {
+
+struct RecordRow {
+  std::uint32_t unit;
+  std::uint32_t rule;
+  Entry entry;
+};
+
+// Turns the records a scan reads (store::RecordRepository::ScanFn) into rows.
+class RowReader {
+ public:
+  RowReader(const UnitTree& tree, const std::vector<Rule>& rules);
+  void operator()(std::string_view unit, std::string_view rule, Day date, std::string_view tags, std::string_view period);
+
+  std::vector<RecordRow> rows;
+
+ private:
+  const UnitTree& tree_;
+  const std::vector<Rule>& rules_;
+  std::unordered_map<std::string_view, std::uint32_t> rule_index_;
+  std::unordered_map<std::string, std::optional<Day>> period_starts_;
+};
+
+// The rows of the records dated within [from, to]: by date, over `second`'s connection beside
+// `db` when there is one (half the span each).
+std::vector<std::vector<RecordRow>> read_rows(store::Database& db, const SecondConnection& second, const UnitTree& tree,
+                                              const std::vector<Rule>& rules, Day from, Day to);
+// The rows of the records of `units` (tree positions) dated within [from, to], found by unit.
+std::vector<RecordRow> read_unit_rows(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules,
+                                      const std::vector<std::size_t>& units, Day from, Day to);
+
+}  // namespace cadence::report
