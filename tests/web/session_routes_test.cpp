@@ -5,13 +5,16 @@
 #include "serve_process.h"
 #include "support/test_database.h"
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 
 #include <date/date.h>
 
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <tuple>
 
 namespace cadence::testing {
 namespace {
@@ -268,6 +271,63 @@ TEST_P(SessionServeTest, CsrfIsRefused) {
   EXPECT_EQ(request("POST", "/logout", {"Cookie: " + session, "Origin: http://127.0.0.1"}, "csrf_token=" + other).status,
             403);
   EXPECT_EQ(signed_in(session).first, "wang@example.org");
+}
+
+// Every route that changes state — each of the API's, read from its OpenAPI document (made from
+// the route table), and each form of the pages — refuses a session whose request carries no
+// CSRF token, another session's, or comes from another site; nothing is written.
+TEST_P(SessionServeTest, EveryStateChangingRouteRefusesASessionWithoutItsCsrfToken) {
+  const auto recorded = run({"records", "add", "--unit", "town", "--rule", "branch-committee-meeting", "--date", "2026-05-12",
+                             "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars", CADENCE_SOURCE_DIR "/calendars"});
+  ASSERT_EQ(recorded.code, 0) << recorded.err;
+  const auto rid = query("SELECT id FROM records");
+  const auto session = session_of(login("wang@example.org", kPassword));
+  const auto token = signed_in(session).second;
+  const auto other = signed_in(session_of(login("wang@example.org", kPassword))).second;
+  ASSERT_FALSE(token.empty());
+  const auto spec = request("GET", "/api/v1/openapi.json", {"Cookie: " + session});
+  ASSERT_EQ(spec.status, 200);
+  const auto paths = Poco::JSON::Parser().parse(spec.body).extract<Poco::JSON::Object::Ptr>()->getObject("paths");
+  std::vector<std::pair<std::string, std::string>> routes{
+      {"POST", "/units/town/feed"},         {"POST", "/units/town/records"},     {"POST", "/records/{rid}"},
+      {"POST", "/records/{rid}/return"},    {"POST", "/records/{rid}/evidence"}, {"POST", "/records/{rid}/delete"},
+      {"POST", "/users/1/password"},        {"POST", "/logout"}};
+  const std::size_t page_routes = routes.size();
+  for (const auto& path : paths->getNames())
+    for (const auto& method : paths->getObject(path)->getNames())
+      if (method != "get") routes.emplace_back(Poco::toUpper(method), path);
+  // What the routes would write (a session's last_seen_at moves with every request it makes).
+  const auto written = [&] {
+    return query("SELECT COUNT(*) FROM records") + query("SELECT COUNT(*) FROM record_evidence") +
+           query("SELECT COUNT(*) FROM feed_tokens") + query("SELECT password_hash FROM users") +
+           query("SELECT COUNT(*) FROM audit WHERE entity <> 'login'") + query("SELECT status FROM records");
+  };
+  const std::string before = written();
+  for (auto [method, path] : routes) {
+    const std::vector<std::pair<std::string, std::string>> parameters{
+        {"{id}", "town"}, {"{rid}", rid.substr(0, rid.find('\n'))}, {"{uid}", "1"}, {"{tid}", "1"}};
+    for (const auto& [name, value] : parameters)
+      if (const auto at = path.find(name); at != std::string::npos) path.replace(at, name.size(), value);
+    const std::string same_site = "Origin: http://127.0.0.1", cookie = "Cookie: " + session;
+    for (const auto& [why, headers, body] :
+         {std::tuple<const char*, std::vector<std::string>, std::string>{"no token", {cookie, same_site}, "x=1"},
+          {"another session's token", {cookie, same_site}, "csrf_token=" + other},
+          {"another session's token in X-CSRF-Token", {cookie, same_site, "X-CSRF-Token: " + other}, ""},
+          {"from another site", {cookie, "Origin: https://evil.example", "X-CSRF-Token: " + token}, ""},
+          {"from another site (Sec-Fetch-Site)", {cookie, "Sec-Fetch-Site: cross-site", "X-CSRF-Token: " + token}, ""}}) {
+      const auto reply = request(method, path, headers, body);
+      EXPECT_EQ(reply.status, 403) << method << " " << path << ", " << why << ": " << reply.body;
+      // Refused for that reason, not for another the route found first.
+      EXPECT_NE(reply.body.find("csrf"), std::string::npos) << method << " " << path << ", " << why << ": " << reply.body;
+    }
+  }
+  EXPECT_GE(routes.size(), page_routes + 5) << "the API's document lists its writing routes";
+  EXPECT_EQ(written(), before) << "a refused request wrote nothing";
+  EXPECT_EQ(signed_in(session).first, "wang@example.org");
+  // With its own token, the same session writes.
+  const auto added = request("POST", "/units/town/records", {"Cookie: " + session, "Origin: http://127.0.0.1"},
+                             "csrf_token=" + token + "&rule=branch-committee-meeting&date=2026-06-16");
+  EXPECT_EQ(added.status, 303) << added.body;
 }
 
 TEST_P(SessionServeTest, DisablingAUserEndsItsSessions) {
