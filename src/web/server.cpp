@@ -110,8 +110,16 @@ class Housekeeper {
 std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, TokenDirectory& tokens, std::ostream& log) {
   return std::thread([&records, &sessions, &tokens, &log] {
     try {
+      const auto start = std::chrono::steady_clock::now();
       auto db = sessions.acquire();
-      records.current(*db, tokens.tree(), [&sessions] { return sessions.open_beside(); });
+      const auto kept = records.current(*db, tokens.tree(), [&sessions] { return sessions.open_beside(); });
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+      if (kept)
+        log << "cadence serve: " << kept->rows << " records of " << kept->units.size() << " units kept for judging (read in "
+            << ms.count() << " ms)" << std::endl;
+      else
+        log << "cadence serve: records not kept for judging: more than [serve] kept_records_max; each report reads its own"
+            << std::endl;
     } catch (const std::exception& e) {
       log << "cadence serve: records not read ahead (" << e.what() << "); the first report reads them" << std::endl;
     }
