@@ -232,6 +232,13 @@ std::vector<Migration> cadence_migrations() {
            "ALTER TABLE units ADD COLUMN records_version BIGINT NOT NULL DEFAULT 0",
            "CREATE INDEX units_by_records_version ON units (records_version)",
        }},
+      {8,
+       "outbox: a unit's emails, newest first",
+       {
+           // The unit's page lists the emails about it (Outbox::of_unit): without this, every
+           // view of a page would read the whole outbox, a million rows after a province's pass.
+           "CREATE INDEX outbox_by_unit ON outbox (unit, id)",
+       }},
   };
 }
 

@@ -229,6 +229,17 @@ std::vector<OutboxMessage> Outbox::list(const std::optional<std::string>& status
   }
 }
 
+std::vector<OutboxMessage> Outbox::of_unit(const std::string& unit, std::size_t limit) {
+  try {
+    auto rows = select("id IN (SELECT id FROM outbox WHERE unit = ? ORDER BY id DESC LIMIT " + std::to_string(limit) + ")",
+                       {unit});
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+  } catch (...) {
+    rethrow_with_context("cannot read the outbox of '" + db_.name() + "'");
+  }
+}
+
 std::optional<OutboxMessage> Outbox::find(std::int64_t id) {
   try {
     auto rows = select("id = " + std::to_string(id), {});

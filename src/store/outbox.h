@@ -79,6 +79,8 @@ class Outbox {
   bool add_failure_notice(const OutboxMessage& notice, std::span<const std::int64_t> listed);
 
   std::vector<OutboxMessage> list(const std::optional<std::string>& status);
+  // The newest `limit` emails about `unit` (its key's UNIT), newest first.
+  std::vector<OutboxMessage> of_unit(const std::string& unit, std::size_t limit);
   std::optional<OutboxMessage> find(std::int64_t id);
   // A failed or unconfirmed row back to pending with its tries reset; false when there is none `id`.
   bool retry(std::int64_t id, std::chrono::sys_seconds now);

@@ -50,11 +50,12 @@ section.issued { border: 2px solid var(--good); padding: .5em 1em; margin-bottom
 code.feed-url { word-break: break-all; }
 div.written p { text-indent: 2em; max-width: 46em; }
 label.copy textarea { display: block; width: 100%; max-width: 60em; }
-table.standing, table.records { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }
-table.standing th, table.standing td, table.records th, table.records td { border: 1px solid #ccc; padding: .3em .5em;
-  text-align: left; vertical-align: top; }
-tr.returned td { background: var(--warning-bg); }
-table.records td:first-child { white-space: nowrap; }
+table.standing, table.records, table.emails { border-collapse: collapse; font-size: .9em; margin-bottom: 1em; }
+table.standing th, table.standing td, table.records th, table.records td, table.emails th, table.emails td {
+  border: 1px solid #ccc; padding: .3em .5em; text-align: left; vertical-align: top; }
+tr.returned td, table.emails tr.failed td, table.emails tr.unconfirmed td, table.emails tr.no_address td {
+  background: var(--warning-bg); }
+table.records td:first-child, table.emails td:first-child { white-space: nowrap; }
 form.inline { display: inline; }
 form.record { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: start; max-width: 60em; }
 form.record label { display: flex; flex-direction: column; font-size: .9em; }

@@ -8,6 +8,7 @@
 #include "web/error_response.h"
 #include "web/overview_request.h"
 #include "web/page_call.h"
+#include "web/unit_emails.h"
 #include "web/unit_page.h"
 
 #include <charconv>
@@ -57,6 +58,7 @@ struct UnitData {
   std::map<std::int64_t, std::string> versions;
   std::map<std::int64_t, std::vector<store::Evidence>> evidence;
   std::vector<Slot> slots;
+  std::vector<store::OutboxMessage> emails;
 };
 
 UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
@@ -71,6 +73,7 @@ UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
     d.versions[r.record.id] = etag_of(record_json(r, evidence));
   }
   d.slots = plan_unit_year(call.site.api.rules, call.tree->at(u), year, call.site.api.calendar);
+  d.emails = store::Outbox(*db).of_unit(call.tree->at(u).id, kUnitEmailsShown);
   return d;
 }
 
@@ -88,7 +91,7 @@ HttpResponse render_unit(const PageCall& call, std::size_t u, const PageQuery& q
   const auto csrf = call.site.auth.csrf_token(call.c).value_or("");
   UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, data.evidence, data.slots, scope,
                 csrf, q.language,
-                std::nullopt, shown.notice};
+                std::nullopt, shown.notice, data.emails};
   if (scope.may(Action::kRecord, u)) {
     RecordFormValues values = shown.values.value_or(RecordFormValues{});
     if (!shown.values) values.date = format_day(q.as_of);

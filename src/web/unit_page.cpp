@@ -4,6 +4,7 @@
 #include "web/error_response.h"
 #include "web/overview_request.h"
 #include "web/page.h"
+#include "web/unit_emails.h"
 #include "web/year_timeline.h"
 
 #include <date/date.h>
@@ -188,6 +189,8 @@ std::string unit_body(const UnitView& v) {
     html += "<h2 id=\"record\">" + std::string(pick(lang, "录入记录", "Record what was held")) + "</h2>\n" +
             record_form_html(*v.form);
   html += "<h2 id=\"records\">" + std::string(pick(lang, "本年记录", "This year's records")) + "</h2>\n" + records_html(v);
+  html += "<h2 id=\"emails\">" + std::string(pick(lang, "提醒邮件", "Reminder emails")) + "</h2>\n" +
+          unit_emails_html(v.emails, unit.timezone, lang);
   return html;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // A unit's page (issue 13): where it stands against each rule as of a day, its year planned and
-// held on a timeline, its records of the year (returned ones with why, who entered each), and for those who may, the form to record
+// held on a timeline, its records of the year (returned ones with why, who entered each), the
+// reminder emails about it, and for those who may, the form to record
 // with and, for an administrator above, the return (退回) of a record with a reason.
 #include "core/access_scope.h"
 #include "core/check.h"
 #include "core/planner.h"
+#include "store/outbox.h"
 #include "store/record_review.h"
 #include "web/record_form.h"
 
@@ -30,6 +32,7 @@ struct UnitView {
   report::Language language = report::Language::kChinese;
   std::optional<RecordForm> form;  // the add form, when the reader may record for the unit
   std::string notice;              // what the last change did ("已保存")
+  std::vector<store::OutboxMessage> emails{};  // about the unit, newest first (unit_emails.h)
 };
 
 std::string unit_title(const UnitView& view);

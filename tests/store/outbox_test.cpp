@@ -46,6 +46,22 @@ TEST_P(OutboxTest, OneRowPerKeyHoweverOftenAPassAddsIt) {
   EXPECT_EQ(rows[0].date, t0);
 }
 
+TEST_P(OutboxTest, AUnitsEmailsComeNewestFirstAndOnlyItsOwn) {
+  std::vector<OutboxMessage> batch;
+  for (int i = 0; i < 5; ++i) batch.push_back(message("t-" + std::to_string(i)));
+  auto other = message("other-1");
+  other.unit = "t2";  // a unit whose id begins with the first's
+  batch.insert(batch.begin() + 2, other);
+  outbox.add(batch);
+  std::vector<std::string> keys;
+  for (const auto& m : outbox.of_unit("t", 3)) keys.push_back(m.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"t-4", "t-3", "t-2"}));
+  EXPECT_EQ(outbox.of_unit("t", 10).size(), 5u);
+  ASSERT_EQ(outbox.of_unit("t2", 10).size(), 1u);
+  EXPECT_EQ(outbox.of_unit("t2", 10).front().subject, "【提醒】主题");
+  EXPECT_TRUE(outbox.of_unit("nobody", 10).empty());
+}
+
 TEST_P(OutboxTest, AUnitWithoutAnAddressIsListedAsSuch) {
   const std::vector<OutboxMessage> batch{message("k1", {})};
   outbox.add(batch);

@@ -96,6 +96,27 @@ TEST_P(RecordPagesTest, OnlyAnAdministratorAboveReturnsARecordAndTheSecretarySee
   EXPECT_EQ(get(std::string("/overview/town-a?") + kMay, town_admin).body.find("data-status=\"met\""), std::string::npos);
 }
 
+// The emails a reminder pass decided about the unit — and only about it — are listed on its
+// page with their state: here the pass found no secretary address (none is in the CSV).
+TEST_P(RecordPagesTest, TheUnitPageListsTheRemindersAboutTheUnit) {
+  EXPECT_NE(get("/units/v1?as_of=2026-06-05", secretary).body.find("尚无关于本单位的提醒邮件。"), std::string::npos);
+  const auto pass = run({"remind", "--now", "2026-06-05T09:30", "--smtp", "smtp://127.0.0.1:1", "--smtp-from", "c@example.org"});
+  ASSERT_EQ(pass.code, 0) << pass.err;
+  const auto page = get("/units/v1?as_of=2026-06-05", secretary).body;
+  const auto section = page.substr(page.find("<h2 id=\"emails\">"));
+  int rows = 0;
+  for (auto at = section.find("<tr data-email="); at != std::string::npos; at = section.find("<tr data-email=", at + 1)) {
+    ++rows;
+    const auto row = section.substr(at, section.find("</tr>", at) - at);
+    EXPECT_NE(row.find("一村党支部"), std::string::npos) << row;  // the subject names the unit it is about
+    EXPECT_NE(row.find("无收件地址"), std::string::npos) << row;
+  }
+  EXPECT_GT(rows, 0) << section;
+  EXPECT_LE(rows, 20);
+  EXPECT_EQ(section.find("二村党支部"), std::string::npos);
+  EXPECT_NE(get("/units/v1?as_of=2026-06-05&lang=en", secretary).body.find("No address"), std::string::npos);
+}
+
 TEST_P(RecordPagesTest, EveryRecordPageOutsideTheScopeIs403) {
   const auto id = first_record(get("/units/v1?as_of=2026-06-05", secretary).body);
   EXPECT_EQ(get("/units/v1", other_admin).status, 403);
