@@ -2,6 +2,8 @@
 
 #include "core/due_date.h"
 
+#include <set>
+
 namespace cadence {
 
 namespace {
@@ -273,6 +275,21 @@ std::vector<Reminder> reminders_due(const ReminderInputs& in, std::size_t unit, 
   if (!in.tree.children(unit).empty() || !in.tree.at(unit).admin_emails.empty())
     pass.digest(ReminderKind::digest_week, period_containing(PeriodKind::week, moment.today), in.tree.subtree(unit));
   return std::move(pass.out);
+}
+
+std::vector<Reminder> reminders_ahead(const ReminderInputs& in, std::size_t unit, Day from, int days,
+                                      std::chrono::minutes send_time, SlotPlans& plans) {
+  std::vector<Reminder> ahead;
+  std::set<std::string> seen;
+  for (int i = 0; i < days; ++i) {
+    const Day day = from + date::days{i};
+    for (auto& r : reminders_due(in, unit, ReminderMoment{day, send_time, send_time}, plans))
+      if (seen.insert(r.key).second) {
+        r.send_day = std::max(r.send_day, day);
+        ahead.push_back(std::move(r));
+      }
+  }
+  return ahead;
 }
 
 }  // namespace cadence

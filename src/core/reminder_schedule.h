@@ -97,6 +97,12 @@ struct ReminderInputs {
 std::vector<Reminder> reminders_due(const ReminderInputs& in, std::size_t unit, const ReminderMoment& moment,
                                     SlotPlans& plans);
 
+// What a unit will be sent on the `days` days from `from` on, as its records stand now: for each
+// day a sending moment at `send_time`, each reminder once, on the first day it is due. What the
+// unit's page announces as coming (a pass has not decided these yet).
+std::vector<Reminder> reminders_ahead(const ReminderInputs& in, std::size_t unit, Day from, int days,
+                                      std::chrono::minutes send_time, SlotPlans& plans);
+
 // What is open for `unit` between `from` and `to`, as of `today`: sessions not held and
 // deliverables not filed in that span, rules behind now, deliverables overdue.
 std::vector<OpenItem> open_items(const ReminderInputs& in, std::size_t unit, Day today, Day from, Day to,

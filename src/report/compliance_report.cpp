@@ -7,26 +7,6 @@
 
 namespace cadence::report {
 
-namespace {
-
-RecordIndex index_of(const UnitTree& tree, const std::vector<Rule>& rules, const std::vector<std::vector<RecordRow>>& parts) {
-  RecordIndex index(tree.size(), rules.size());
-  for (const auto& rows : parts)
-    for (const auto& row : rows) index.add(row.unit, row.rule, row.entry);
-  index.seal();
-  return index;
-}
-
-// --unit: only the subtree's records, asked for by unit, so that a township of a province
-// costs its own records, not the province's.
-RecordIndex index_subtree_records(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules,
-                                  std::size_t root, Day from, Day to) {
-  std::vector<std::vector<RecordRow>> parts;
-  parts.push_back(read_unit_rows(db, tree, rules, tree.subtree(root), from, to));
-  return index_of(tree, rules, parts);
-}
-
-}  // namespace
 
 Day first_day_needed(const std::vector<Rule>& rules, const CheckQuery& query) {
   Day first = query.as_of;
@@ -40,8 +20,8 @@ CheckReport compliance_report(store::Database& db, const UnitTree& tree, const s
   const Day first = first_day_needed(rules, query);
   // A subtree of most of the tree is read faster by date (over two connections when there are).
   const bool small_subtree = query.root && tree.subtree(*query.root).size() * 2 < tree.size();
-  const auto records = small_subtree ? index_subtree_records(db, tree, rules, *query.root, first, query.as_of)
-                                     : index_of(tree, rules, read_rows(db, second, tree, rules, first, query.as_of));
+  const auto records = small_subtree ? subtree_index(db, tree, rules, *query.root, first, query.as_of)
+                                     : index_rows(tree, rules, read_rows(db, second, tree, rules, first, query.as_of));
   return check(rules, tree, records, query, calendar);
 }
 
@@ -60,7 +40,7 @@ std::vector<Result> unit_results_over(store::Database& db, const Unit& unit, con
   if (periods.empty()) return {};
   // One read of the unit's records for every check: from the earliest period asked about.
   const auto first = std::min_element(periods.begin(), periods.end())->start;
-  const auto records = index_subtree_records(db, alone, rules, 0, first, period.end);
+  const auto records = subtree_index(db, alone, rules, 0, first, period.end);
   std::vector<Result> out;
   for (const auto& p : periods) {
     auto report = check(rules, alone, records, CheckQuery{period.end, p, 0}, calendar);

@@ -120,22 +120,26 @@ std::shared_ptr<const RecordsSnapshot> KeptRecords::update(store::Database& db, 
   return snapshot;
 }
 
-CheckReport compliance_report(const RecordsSnapshot& records, const std::vector<Rule>& rules, const CheckQuery& query,
-                              const WorkCalendar& calendar) {
+RecordIndex index_of(const RecordsSnapshot& records, std::size_t rules, std::optional<std::size_t> root, Day from, Day to) {
   const auto& tree = *records.tree;
-  const Day first = first_day_needed(rules, query);
-  std::vector<bool> judged(tree.size(), !query.root);
-  if (query.root)
-    for (const auto u : tree.subtree(*query.root)) judged[u] = true;
+  std::vector<bool> judged(tree.size(), !root);
+  if (root)
+    for (const auto u : tree.subtree(*root)) judged[u] = true;
   // In the order of the index's groups (unit, then rule), which it then need not sort.
-  RecordIndex index(tree.size(), rules.size());
+  RecordIndex index(tree.size(), rules);
   for (std::size_t u = 0; u < tree.size(); ++u) {
     if (!judged[u] || !records.units[u]) continue;
     for (const auto& row : *records.units[u])
-      if (first <= row.entry.date && row.entry.date <= query.as_of) index.add(u, row.rule, row.entry);
+      if (from <= row.entry.date && row.entry.date <= to) index.add(u, row.rule, row.entry);
   }
   index.seal();
-  return check(rules, tree, index, query, calendar);
+  return index;
+}
+
+CheckReport compliance_report(const RecordsSnapshot& records, const std::vector<Rule>& rules, const CheckQuery& query,
+                              const WorkCalendar& calendar) {
+  const auto index = index_of(records, rules.size(), query.root, first_day_needed(rules, query), query.as_of);
+  return check(rules, *records.tree, index, query, calendar);
 }
 
 }  // namespace cadence::report

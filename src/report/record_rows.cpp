@@ -70,4 +70,19 @@ std::vector<RecordRow> read_unit_rows(store::Database& db, const UnitTree& tree,
   return std::move(reader.rows);
 }
 
+RecordIndex index_rows(const UnitTree& tree, const std::vector<Rule>& rules, const std::vector<std::vector<RecordRow>>& parts) {
+  RecordIndex index(tree.size(), rules.size());
+  for (const auto& rows : parts)
+    for (const auto& row : rows) index.add(row.unit, row.rule, row.entry);
+  index.seal();
+  return index;
+}
+
+RecordIndex subtree_index(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules, std::size_t root,
+                          Day from, Day to) {
+  std::vector<std::vector<RecordRow>> parts;
+  parts.push_back(read_unit_rows(db, tree, rules, tree.subtree(root), from, to));
+  return index_rows(tree, rules, parts);
+}
+
 }  // namespace cadence::report

@@ -11,6 +11,9 @@
 #include "web/report_cache.h"
 #include "web/router.h"
 
+#include <chrono>
+#include <optional>
+
 namespace cadence::web {
 
 // The pages read what the API reads (its unit tree, rules, calendar, zone and authentication);
@@ -19,6 +22,8 @@ struct DashboardSite {
   ApiSite& api;
   const Authentication& auth;
   ReportCache& reports;
+  // When the reminder passes send, in each unit's zone; nullopt: no reminders (no SMTP server).
+  std::optional<std::chrono::minutes> reminder_send_time{};
 };
 
 // The compliance report of `query` (its root set) over the request's tree, kept or computed.

@@ -2,6 +2,7 @@
 
 #include "report/compliance_report.h"
 #include "report/kept_records.h"
+#include "report/record_rows.h"
 
 namespace cadence::web {
 
@@ -12,6 +13,14 @@ CheckReport judge(const ApiSite& site, RequestContext& c, const std::shared_ptr<
   if (const auto kept = site.records.current(*db, tree, beside))
     return report::compliance_report(*kept, site.rules, query, site.calendar);
   return report::compliance_report(*db, *tree, site.rules, query, site.calendar, beside);
+}
+
+RecordIndex subtree_records(const ApiSite& site, RequestContext& c, const std::shared_ptr<const UnitTree>& tree,
+                            std::size_t root, Day from, Day to) {
+  auto db = c.db();
+  if (const auto kept = site.records.current(*db, tree, [&c] { return c.reader_beside(); }))
+    return report::index_of(*kept, site.rules.size(), root, from, to);
+  return report::subtree_index(*db, *tree, site.rules, root, from, to);
 }
 
 }  // namespace cadence::web

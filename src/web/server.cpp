@@ -164,7 +164,7 @@ int run_server(ServerConfig config, std::ostream& log) {
               [&auth](RequestContext& c) { return auth.principal(c); },
               [&auth](RequestContext& c, const Principal& p) { auth.check_csrf(c, p); }};
   add_api_routes(router, api);
-  DashboardSite dashboard{api, auth, reports};
+  DashboardSite dashboard{api, auth, reports, config.reminder_send_time};
   add_dashboard_routes(router, dashboard);
   Exchange exchange(
       limits_of(config),

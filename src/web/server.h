@@ -48,6 +48,7 @@ struct ServerConfig {
   // One reminder pass (reminder_scheduler.h), run every reminder_interval; none when empty.
   std::function<void(std::chrono::system_clock::time_point)> reminder_pass;
   std::chrono::seconds reminder_interval{60};
+  std::optional<std::chrono::minutes> reminder_send_time;  // [mail] send_time, when reminder_pass is set
   std::optional<std::chrono::system_clock::time_point> reminder_clock_from;  // serve --remind-from
 };
 

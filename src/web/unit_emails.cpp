@@ -1,6 +1,7 @@
 #include "web/unit_emails.h"
 
 #include "calendars/local_date.h"
+#include "core/reminder_text.h"
 #include "web/error_response.h"
 #include "web/page.h"
 
@@ -55,7 +56,44 @@ std::string when_html(const store::OutboxMessage& m, const std::string& zone, La
   return html_escape(m.last_reply);
 }
 
+std::string_view audience_label(ReminderKind kind, Language lang) {
+  switch (audience_of(kind)) {
+    case Audience::secretary: return pick(lang, "本单位书记", "the unit's secretary");
+    case Audience::parent_admins: return pick(lang, "上级管理员", "the parent unit's administrators");
+    case Audience::secretary_and_parent_admins: return pick(lang, "本单位书记和上级管理员", "the secretary and the parent's administrators");
+    case Audience::own_admins: return pick(lang, "本单位管理员", "the unit's administrators");
+  }
+  return "";
+}
+
 }  // namespace
+
+std::string reminders_ahead_html(const std::vector<Reminder>& ahead, std::optional<std::chrono::minutes> send_time,
+                                 const std::vector<Rule>& rules, const UnitTree& tree, Language lang) {
+  if (!send_time)
+    return "<p class=\"empty\">" +
+           std::string(pick(lang, "未配置邮件服务器，提醒邮件未启用。", "Reminder emails are off: no SMTP server is configured.")) +
+           "</p>\n";
+  if (ahead.empty())
+    return "<p class=\"empty\">" + std::string(pick(lang, "未来14天没有要发送的提醒。", "Nothing to send in the next 14 days.")) +
+           "</p>\n";
+  std::string html = "<table class=\"emails ahead\"><thead><tr>";
+  for (const auto h : {pick(lang, "发送日", "Goes out"), pick(lang, "类型", "Kind"), pick(lang, "主题", "Subject"),
+                       pick(lang, "收件人", "To")})
+    html += "<th>" + std::string(h) + "</th>";
+  html += "</tr></thead><tbody>\n";
+  const auto text_language = lang == Language::kChinese ? cadence::Language::zh : cadence::Language::en;
+  for (const auto& r : ahead) {
+    const auto text = reminder_text(r, TextContext{rules, tree, text_language, r.send_day, ""});
+    const auto minutes = send_time->count();
+    char time[8];
+    std::snprintf(time, sizeof time, " %02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+    html += "<tr data-key=\"" + html_escape(r.key) + "\"><td>" + html_escape(report::display_date(r.send_day, lang)) + time +
+            "</td><td>" + html_escape(kind_label(to_string(r.kind), lang)) + "</td><td>" + html_escape(text.subject) +
+            "</td><td>" + html_escape(audience_label(r.kind, lang)) + "</td></tr>\n";
+  }
+  return html + "</tbody></table>\n";
+}
 
 std::string unit_emails_html(const std::vector<store::OutboxMessage>& emails, const std::string& zone, Language lang) {
   if (emails.empty())

@@ -189,8 +189,10 @@ std::string unit_body(const UnitView& v) {
     html += "<h2 id=\"record\">" + std::string(pick(lang, "录入记录", "Record what was held")) + "</h2>\n" +
             record_form_html(*v.form);
   html += "<h2 id=\"records\">" + std::string(pick(lang, "本年记录", "This year's records")) + "</h2>\n" + records_html(v);
-  html += "<h2 id=\"emails\">" + std::string(pick(lang, "提醒邮件", "Reminder emails")) + "</h2>\n" +
-          unit_emails_html(v.emails, unit.timezone, lang);
+  html += "<h2 id=\"emails\">" + std::string(pick(lang, "提醒邮件", "Reminder emails")) + "</h2>\n<h3>" +
+          std::string(pick(lang, "即将发送（按目前记录，14天内）", "To come (as the records stand, next 14 days)")) + "</h3>\n" +
+          reminders_ahead_html(v.ahead, v.reminder_send_time, v.rules, v.tree, lang) + "<h3>" +
+          std::string(pick(lang, "已决定的邮件", "Decided")) + "</h3>\n" + unit_emails_html(v.emails, unit.timezone, lang);
   return html;
 }
 

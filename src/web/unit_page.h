@@ -6,6 +6,7 @@
 #include "core/access_scope.h"
 #include "core/check.h"
 #include "core/planner.h"
+#include "core/reminder_schedule.h"
 #include "store/outbox.h"
 #include "store/record_review.h"
 #include "web/record_form.h"
@@ -33,6 +34,8 @@ struct UnitView {
   std::optional<RecordForm> form;  // the add form, when the reader may record for the unit
   std::string notice;              // what the last change did ("已保存")
   std::vector<store::OutboxMessage> emails{};  // about the unit, newest first (unit_emails.h)
+  std::vector<Reminder> ahead{};  // what its passes will send from `as_of` on, not decided yet
+  std::optional<std::chrono::minutes> reminder_send_time{};  // nullopt: reminders are off
 };
 
 std::string unit_title(const UnitView& view);

@@ -60,6 +60,26 @@ TEST(ReminderScheduleTest, NothingGoesOutBeforeTheSendTimeOrOnADayOff) {
   EXPECT_FALSE(w.keys(0, d(2026, 10, 10)).empty()); // a make-up Saturday: the Q4 session is due
 }
 
+TEST(ReminderScheduleTest, AheadListsEachReminderOnceOnTheFirstDayItIsDue) {
+  auto w = township();
+  const EntriesOf none = [](std::size_t, std::size_t) { return std::span<const Entry>(); };
+  const ReminderInputs in{w.rules, w.tree, none, w.calendar, w.no_digests};
+  const Day from = d(2026, 3, 20);
+  const auto ahead = reminders_ahead(in, 0, from, 14, std::chrono::hours{9}, w.plans);
+  std::set<std::string> union_of_days;
+  for (int i = 0; i < 14; ++i)
+    for (const auto& k : w.keys(0, from + date::days{i})) union_of_days.insert(k);
+  std::set<std::string> listed;
+  for (const auto& r : ahead) {
+    EXPECT_TRUE(listed.insert(r.key).second) << "twice: " << r.key;
+    EXPECT_TRUE(w.keys(0, r.send_day).contains(r.key)) << r.key << " is due on the day it is listed for";
+    for (Day day = from; day < r.send_day; day += date::days{1})
+      EXPECT_FALSE(w.keys(0, day).contains(r.key)) << r.key << " was due earlier";
+  }
+  EXPECT_EQ(listed, union_of_days);
+  EXPECT_FALSE(listed.empty());
+}
+
 TEST(ReminderScheduleTest, UpcomingSlotPerLeadOnTheLastWorkdayOnOrBefore) {
   auto w = township();
   // Q2's one session is suggested for its first workday, 2026-04-01.

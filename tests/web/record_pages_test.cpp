@@ -3,6 +3,8 @@
 // the new standing at once, and only an administrator above returns (退回) a record.
 #include "page_fixture.h"
 
+#include <algorithm>
+
 namespace cadence::testing {
 namespace {
 
@@ -115,6 +117,42 @@ TEST_P(RecordPagesTest, TheUnitPageListsTheRemindersAboutTheUnit) {
   EXPECT_LE(rows, 20);
   EXPECT_EQ(section.find("二村党支部"), std::string::npos);
   EXPECT_NE(get("/units/v1?as_of=2026-06-05&lang=en", secretary).body.find("No address"), std::string::npos);
+}
+
+// With reminders on, the page lists what the passes will send in the next 14 days as the
+// records stand; once a pass has decided a day's keys, they move to the decided list.
+TEST_P(RecordPagesTest, TheUnitPageAnnouncesTheRemindersToComeUntilAPassDecidesThem) {
+  EXPECT_NE(get("/units/v1?as_of=2026-06-05", secretary).body.find("提醒邮件未启用"), std::string::npos);
+  server.stop(std::chrono::seconds(20));
+  // The server's own passes act from 08:00, before the send time, so that they decide nothing here.
+  cli.dir().write("mail.toml", "[mail]\nsmtp = \"smtp://127.0.0.1:1\"\nfrom = \"c@example.org\"\n");
+  ASSERT_TRUE(server.start({"--db", database.uri(), "--rules", CADENCE_SOURCE_DIR "/rules", "--calendars",
+                            CADENCE_SOURCE_DIR "/calendars", "--config", cli.dir().file("mail.toml"), "--remind-from",
+                            "2026-06-05T08:00"},
+                           cli.dir().file("serve2.log")))
+      << server.log();
+  const auto keys_in = [](const std::string& page, const std::string& table) {
+    std::vector<std::string> keys;
+    const auto begin = page.find(table), end = page.find("</table>", begin);
+    for (auto at = page.find("data-key=\"", begin); at < end; at = page.find("data-key=\"", at + 1))
+      keys.push_back(page.substr(at + 10, page.find('"', at + 10) - at - 10));
+    return keys;
+  };
+  const auto before = keys_in(get("/units/v1?as_of=2026-06-05", secretary).body, "<table class=\"emails ahead\">");
+  ASSERT_FALSE(before.empty());
+  for (const auto& key : before) EXPECT_NE(key.find(":v1:"), std::string::npos) << key;
+  const auto pass = run({"remind", "--now", "2026-06-05T09:30", "--smtp", "smtp://127.0.0.1:1", "--smtp-from", "c@example.org"});
+  ASSERT_EQ(pass.code, 0) << pass.err;
+  const auto page = get("/units/v1?as_of=2026-06-05", secretary).body;
+  const auto after = keys_in(page, "<table class=\"emails ahead\">");
+  EXPECT_LT(after.size(), before.size()) << "the day's keys are decided now";
+  for (const auto& key : after) EXPECT_NE(std::find(before.begin(), before.end(), key), before.end()) << key;
+  const auto decided = page.substr(page.find("<table class=\"emails\">"));
+  for (const auto& key : before)
+    if (std::find(after.begin(), after.end(), key) == after.end()) {
+      EXPECT_NE(run({"outbox", "list"}).out.find(key), std::string::npos) << key << " is in the outbox";
+    }
+  EXPECT_NE(decided.find("<tr data-email="), std::string::npos);
 }
 
 TEST_P(RecordPagesTest, EveryRecordPageOutsideTheScopeIs403) {

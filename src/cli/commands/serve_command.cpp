@@ -86,6 +86,7 @@ int run_serve(const Invocation& inv) {
   // Opened once here so that a bad --db fails before the port is taken, with its message.
   open_database(inv, store::Access::existing);
   config.reminder_pass = reminder_pass(inv, config);
+  if (config.reminder_pass) config.reminder_send_time = pass_settings(inv.settings).send_time;
   config.reminder_interval = std::chrono::seconds{s.remind_interval_seconds};
   if (const auto from = inv.args.option("remind-from")) config.reminder_clock_from = parse_now(*from, s.timezone);
   return web::run_server(std::move(config), inv.err);
