@@ -53,7 +53,7 @@ std::vector<std::size_t> every_unit(const UnitTree& tree) {
 std::shared_ptr<const RecordsSnapshot> KeptRecords::current(store::Database& db,
                                                             const std::shared_ptr<const UnitTree>& tree,
                                                             const SecondConnection& second) {
-  if (limit_ == 0) return nullptr;
+  if (limit_ == 0 || stopping_) return nullptr;
   std::unique_lock lock(mutex_, std::try_to_lock);
   if (!lock.owns_lock()) {
     // The first read takes seconds: meanwhile a request reads its own records, as without them.
@@ -68,8 +68,13 @@ std::shared_ptr<const RecordsSnapshot> KeptRecords::current(store::Database& db,
     snapshot_ = snapshot_ && snapshot_->tree == tree ? update(db, *snapshot_, version) : nullptr;
     if (!snapshot_) snapshot_ = load(db, tree, version, second);
     loaded_ = true;
+  } catch (const TooManyRows&) {
+    too_many_ = true;
+    snapshot_.reset();
   } catch (const TooMany&) {
     too_many_ = true;
+    snapshot_.reset();
+  } catch (const ReadCancelled&) {
     snapshot_.reset();
   }
   return snapshot_;
@@ -88,12 +93,10 @@ std::shared_ptr<const RecordsSnapshot> KeptRecords::load(store::Database& db, co
   snapshot->tree = tree;
   snapshot->version = version;
   snapshot->units.resize(tree->size());
-  store::RecordRepository stored(db);
-  // Counted first, so that a database beyond the limit is not read whole to find that out.
-  if (static_cast<std::size_t>(stored.count()) > limit_) throw TooMany{};
-  const auto span = stored.date_span();
+  const auto span = store::RecordRepository(db).date_span();
   if (span) {
-    const auto parts = read_rows(db, second, *tree, rules_, span->first, span->second);
+    // Each connection gives up past the limit, so that a database beyond it is not read whole.
+    const auto parts = read_rows(db, second, *tree, rules_, span->first, span->second, {&stopping_, limit_ + 1});
     std::size_t rows = 0;
     for (const auto& part : parts) rows += part.size();
     if (rows > limit_) throw TooMany{};

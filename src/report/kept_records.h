@@ -44,6 +44,10 @@ class KeptRecords {
                                                  const SecondConnection& second = {});
   // Forgets what is kept (the memory too, once no request judges from it).
   void clear();
+  // Makes a read of everything under way give up soon, and every later call return null: the
+  // server is stopping, and must not wait seconds for it.
+  void stop() { stopping_ = true; }
+  bool stopped() const { return stopping_; }
 
  private:
   std::shared_ptr<const RecordsSnapshot> load(store::Database& db, const std::shared_ptr<const UnitTree>& tree,
@@ -56,6 +60,7 @@ class KeptRecords {
   std::shared_ptr<const RecordsSnapshot> snapshot_;
   bool too_many_ = false;
   std::atomic<bool> loaded_{false};  // read once at least: a refresh is short
+  std::atomic<bool> stopping_{false};
 };
 
 // The kept records of `root`'s subtree (every unit's without one) dated within [from, to],

@@ -7,12 +7,15 @@
 
 namespace cadence::report {
 
-RowReader::RowReader(const UnitTree& tree, const std::vector<Rule>& rules) : tree_(tree), rules_(rules) {
+RowReader::RowReader(const UnitTree& tree, const std::vector<Rule>& rules, ReadLimits limits)
+    : tree_(tree), rules_(rules), limits_(limits) {
   for (std::size_t r = 0; r < rules.size(); ++r) rule_index_.emplace(rules[r].id, static_cast<std::uint32_t>(r));
 }
 
 void RowReader::operator()(std::string_view unit, std::string_view rule, Day date, std::string_view tags,
                            std::string_view period) {
+  if (limits_.cancelled && limits_.cancelled->load(std::memory_order_relaxed)) throw ReadCancelled{};
+  if (rows.size() >= limits_.max_rows) throw TooManyRows{};
   const auto u = tree_.find(unit);
   const auto r = rule_index_.find(rule);
   // Records of a rule no longer in the rules folder, or of a unit removed, are kept but not judged.
@@ -33,8 +36,8 @@ void RowReader::operator()(std::string_view unit, std::string_view rule, Day dat
 namespace {
 
 std::vector<RecordRow> read_span(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules, Day from,
-                                 Day to) {
-  RowReader reader(tree, rules);
+                                 Day to, ReadLimits limits) {
+  RowReader reader(tree, rules, limits);
   store::RecordRepository(db).scan(from, to, std::ref(reader));
   return std::move(reader.rows);
 }
@@ -45,18 +48,18 @@ std::vector<RecordRow> read_span(store::Database& db, const UnitTree& tree, cons
 // is split in two and read over both at once (SQLite in WAL mode allows concurrent readers;
 // PostgreSQL does too).
 std::vector<std::vector<RecordRow>> read_rows(store::Database& db, const SecondConnection& second, const UnitTree& tree,
-                                              const std::vector<Rule>& rules, Day from, Day to) {
+                                              const std::vector<Rule>& rules, Day from, Day to, ReadLimits limits) {
   std::vector<std::vector<RecordRow>> parts;
   if (!second || to <= from) {
-    parts.push_back(read_span(db, tree, rules, from, to));
+    parts.push_back(read_span(db, tree, rules, from, to, limits));
     return parts;
   }
   const Day middle = from + (to - from) / 2;
   auto second_half = std::async(std::launch::async, [&] {
     auto other = second();
-    return read_span(*other, tree, rules, middle + date::days{1}, to);
+    return read_span(*other, tree, rules, middle + date::days{1}, to, limits);
   });
-  parts.push_back(read_span(db, tree, rules, from, middle));
+  parts.push_back(read_span(db, tree, rules, from, middle, limits));
   parts.push_back(second_half.get());
   return parts;
 }

@@ -8,6 +8,7 @@
 #include "report/compliance_report.h"
 #include "store/database.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,10 +23,21 @@ struct RecordRow {
   Entry entry;
 };
 
+// Thrown by a read whose `cancelled` flag was raised (a server stopping mid-way).
+struct ReadCancelled {};
+// Thrown by a read that found more rows than it may hold.
+struct TooManyRows {};
+
+// What a read may be told besides its span: when to give up.
+struct ReadLimits {
+  const std::atomic<bool>* cancelled = nullptr;  // looked at with every row
+  std::size_t max_rows = static_cast<std::size_t>(-1);  // per connection
+};
+
 // Turns the records a scan reads (store::RecordRepository::ScanFn) into rows.
 class RowReader {
  public:
-  RowReader(const UnitTree& tree, const std::vector<Rule>& rules);
+  RowReader(const UnitTree& tree, const std::vector<Rule>& rules, ReadLimits limits = {});
   void operator()(std::string_view unit, std::string_view rule, Day date, std::string_view tags, std::string_view period);
 
   std::vector<RecordRow> rows;
@@ -33,6 +45,7 @@ class RowReader {
  private:
   const UnitTree& tree_;
   const std::vector<Rule>& rules_;
+  ReadLimits limits_;
   std::unordered_map<std::string_view, std::uint32_t> rule_index_;
   std::unordered_map<std::string, std::optional<Day>> period_starts_;
 };
@@ -40,7 +53,7 @@ class RowReader {
 // The rows of the records dated within [from, to]: by date, over `second`'s connection beside
 // `db` when there is one (half the span each).
 std::vector<std::vector<RecordRow>> read_rows(store::Database& db, const SecondConnection& second, const UnitTree& tree,
-                                              const std::vector<Rule>& rules, Day from, Day to);
+                                              const std::vector<Rule>& rules, Day from, Day to, ReadLimits limits = {});
 // The rows indexed as check() reads them.
 RecordIndex index_rows(const UnitTree& tree, const std::vector<Rule>& rules, const std::vector<std::vector<RecordRow>>& parts);
 // The records of `root`'s subtree dated within [from, to], asked for by unit and indexed, so

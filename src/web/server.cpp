@@ -114,6 +114,7 @@ std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, To
       auto db = sessions.acquire();
       const auto kept = records.current(*db, tokens.tree(), [&sessions] { return sessions.open_beside(); });
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+      if (records.stopped()) return;
       if (kept)
         log << "cadence serve: " << kept->rows << " records of " << kept->units.size() << " units kept for judging (read in "
             << ms.count() << " ms)" << std::endl;
@@ -212,6 +213,7 @@ int run_server(ServerConfig config, std::ostream& log) {
   const bool workers_done = pool.stop(deadline - kFlushReserve / 2);
   for (auto& loop : loops) loop->advance(EventLoop::Stage::kExit);
   for (auto& t : loop_threads) t.join();
+  records.stop();
   reader.join();
   housekeeper.reset();
   flush_state(state, log);

@@ -3,6 +3,7 @@
 #include "calendars/calendar_loader.h"
 #include "csv/units_csv.h"
 #include "report/check_json.h"
+#include "report/record_rows.h"
 #include "rules/rule_loader.h"
 #include "store/record_repository.h"
 #include "store/record_review.h"
@@ -114,6 +115,16 @@ TEST_P(KeptRecordsTest, MoreRecordsThanTheLimitAreNotKept) {
   kept.clear();
   KeptRecords roomy(rules, 1'000'000);
   EXPECT_NE(roomy.current(db, tree), nullptr);
+}
+
+TEST_P(KeptRecordsTest, AStoppingServerGivesUpTheReadAndKeepsNothing) {
+  std::atomic<bool> cancelled{true};
+  EXPECT_THROW(read_rows(db, {}, *tree, rules, day("2026-01-01"), day("2026-12-31"), {&cancelled}), ReadCancelled);
+  EXPECT_THROW(read_rows(db, {}, *tree, rules, day("2026-01-01"), day("2026-12-31"), {nullptr, 5}), TooManyRows);
+  KeptRecords kept(rules, 1'000'000);
+  kept.stop();
+  EXPECT_TRUE(kept.stopped());
+  EXPECT_EQ(kept.current(db, tree), nullptr);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, KeptRecordsTest, CADENCE_BOTH_BACKENDS);
