@@ -106,6 +106,13 @@ void scan_postgresql(Database& db, const std::string& select, const std::vector<
       row = nullptr;
     }
   } catch (...) {
+    // The server is told to stop sending: draining millions of rows would take as long as
+    // reading them (a stopping server gives up its first read this way).
+    if (PGcancel* cancel = PQgetCancel(connection)) {
+      char why[256];
+      PQcancel(cancel, why, sizeof why);
+      PQfreeCancel(cancel);
+    }
     finish_copy(connection, row);
     throw;
   }
