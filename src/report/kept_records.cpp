@@ -123,11 +123,12 @@ std::shared_ptr<const RecordsSnapshot> KeptRecords::update(store::Database& db, 
   return snapshot;
 }
 
-RecordIndex index_of(const RecordsSnapshot& records, std::size_t rules, std::optional<std::size_t> root, Day from, Day to) {
+RecordIndex index_of(const RecordsSnapshot& records, std::size_t rules, std::optional<std::size_t> root, Day from, Day to,
+                     bool descendants) {
   const auto& tree = *records.tree;
   std::vector<bool> judged(tree.size(), !root);
   if (root)
-    for (const auto u : tree.subtree(*root)) judged[u] = true;
+    for (const auto u : descendants ? tree.subtree(*root) : std::vector<std::size_t>{*root}) judged[u] = true;
   // In the order of the index's groups (unit, then rule), which it then need not sort.
   RecordIndex index(tree.size(), rules);
   for (std::size_t u = 0; u < tree.size(); ++u) {

@@ -63,9 +63,10 @@ class KeptRecords {
   std::atomic<bool> stopping_{false};
 };
 
-// The kept records of `root`'s subtree (every unit's without one) dated within [from, to],
-// indexed as check() reads them.
-RecordIndex index_of(const RecordsSnapshot& records, std::size_t rules, std::optional<std::size_t> root, Day from, Day to);
+// The kept records of `root`'s subtree (every unit's without one; `root`'s alone unless
+// `descendants`) dated within [from, to], indexed as check() reads them.
+RecordIndex index_of(const RecordsSnapshot& records, std::size_t rules, std::optional<std::size_t> root, Day from, Day to,
+                     bool descendants = true);
 
 // What compliance_report gives from the database, judged from kept records.
 CheckReport compliance_report(const RecordsSnapshot& records, const std::vector<Rule>& rules, const CheckQuery& query,

@@ -82,9 +82,9 @@ RecordIndex index_rows(const UnitTree& tree, const std::vector<Rule>& rules, con
 }
 
 RecordIndex subtree_index(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules, std::size_t root,
-                          Day from, Day to) {
+                          Day from, Day to, bool descendants) {
   std::vector<std::vector<RecordRow>> parts;
-  parts.push_back(read_unit_rows(db, tree, rules, tree.subtree(root), from, to));
+  parts.push_back(read_unit_rows(db, tree, rules, descendants ? tree.subtree(root) : std::vector<std::size_t>{root}, from, to));
   return index_rows(tree, rules, parts);
 }
 

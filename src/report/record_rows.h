@@ -56,10 +56,10 @@ std::vector<std::vector<RecordRow>> read_rows(store::Database& db, const SecondC
                                               const std::vector<Rule>& rules, Day from, Day to, ReadLimits limits = {});
 // The rows indexed as check() reads them.
 RecordIndex index_rows(const UnitTree& tree, const std::vector<Rule>& rules, const std::vector<std::vector<RecordRow>>& parts);
-// The records of `root`'s subtree dated within [from, to], asked for by unit and indexed, so
-// that a township of a province costs its own records, not the province's.
+// The records of `root`'s subtree (`root`'s alone unless `descendants`) dated within [from,
+// to], asked for by unit and indexed, so that a township of a province costs its own records.
 RecordIndex subtree_index(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules, std::size_t root,
-                          Day from, Day to);
+                          Day from, Day to, bool descendants = true);
 // The rows of the records of `units` (tree positions) dated within [from, to], found by unit.
 std::vector<RecordRow> read_unit_rows(store::Database& db, const UnitTree& tree, const std::vector<Rule>& rules,
                                       const std::vector<std::size_t>& units, Day from, Day to);

@@ -20,14 +20,14 @@ CheckReport judge(const ApiSite& site, RequestContext& c, const std::shared_ptr<
 }
 
 RecordIndex subtree_records(const ApiSite& site, RequestContext& c, const std::shared_ptr<const UnitTree>& tree,
-                            std::size_t root, Day from, Day to) {
+                            std::size_t root, Day from, Day to, bool descendants) {
   std::shared_ptr<const report::RecordsSnapshot> kept;
   {
     auto db = c.db();
     kept = site.records.current(*db, tree, [&c] { return c.reader_beside(); });
-    if (!kept) return report::subtree_index(*db, *tree, site.rules, root, from, to);
+    if (!kept) return report::subtree_index(*db, *tree, site.rules, root, from, to, descendants);
   }
-  return report::index_of(*kept, site.rules.size(), root, from, to);
+  return report::index_of(*kept, site.rules.size(), root, from, to, descendants);
 }
 
 }  // namespace cadence::web

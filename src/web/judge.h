@@ -13,9 +13,9 @@ namespace cadence::web {
 CheckReport judge(const ApiSite& site, RequestContext& c, const std::shared_ptr<const UnitTree>& tree,
                   const CheckQuery& query);
 
-// The records of `root`'s subtree dated within [from, to], indexed as check() reads them: from
-// the kept records, or read from the database.
+// The records of `root`'s subtree (of `root` alone unless `descendants`) dated within [from,
+// to], indexed as check() reads them: from the kept records, or read from the database.
 RecordIndex subtree_records(const ApiSite& site, RequestContext& c, const std::shared_ptr<const UnitTree>& tree,
-                            std::size_t root, Day from, Day to);
+                            std::size_t root, Day from, Day to, bool descendants = true);
 
 }  // namespace cadence::web

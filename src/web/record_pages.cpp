@@ -5,8 +5,8 @@
 #include "web/api_handlers.h"
 #include "web/api_record_json.h"
 #include "web/api_support.h"
-#include "web/judge.h"
 #include "web/error_response.h"
+#include "web/judge.h"
 #include "web/overview_request.h"
 #include "web/page_call.h"
 #include "web/unit_emails.h"
@@ -61,22 +61,30 @@ struct UnitData {
   std::vector<Slot> slots;
   std::vector<store::OutboxMessage> emails;
   std::vector<Reminder> ahead;
+  bool ahead_digests = true;  // whether `ahead` includes the unit's digests
 };
+
+// A weekly digest lists the unit's whole subtree, and the list to come looks for it on each of
+// 14 days: above this many units (a county), the page leaves the digests out and says so.
+constexpr std::size_t kAheadDigestsUnits = 2'000;
 
 // What the unit's reminder passes will send from `as_of` on, as its records stand then: the
 // passes' own decision (reminders_ahead), less the keys a pass has decided already.
-std::vector<Reminder> reminders_to_come(const PageCall& call, std::size_t u, Day as_of) {
+std::vector<Reminder> reminders_to_come(const PageCall& call, std::size_t u, Day as_of, bool& with_digests) {
   const auto& site = call.site;
   if (!site.reminder_send_time) return {};
+  with_digests = call.tree->subtree(u).size() <= kAheadDigestsUnits;
   // What a pass reads: from the start of last year (escalations and make-ups look back).
   const Day from{(date::year_month_day{as_of}.year() - date::years{1}) / 1 / 1};
-  const auto records = subtree_records(site.api, call.c, call.tree, u, from, as_of);
+  // Without digests only the unit's own records count.
+  const auto records = subtree_records(site.api, call.c, call.tree, u, from, as_of, with_digests);
   const EntriesOf entries = [&records](std::size_t unit, std::size_t rule) { return records.of(unit, rule); };
   ReminderInputs in{site.api.rules, *call.tree, entries, site.api.calendar};
   auto db = call.c.db();
   in.no_digests.assign(call.tree->size(), false);
   for (const auto& id : store::DigestOptouts(*db).units())
     if (const auto v = call.tree->find(id)) in.no_digests[*v] = true;
+  if (!with_digests) in.no_digests[u] = true;
   SlotPlans plans;
   auto ahead = reminders_ahead(in, u, as_of, kRemindersAheadDays, *site.reminder_send_time, plans);
   std::vector<std::string> keys;
@@ -89,7 +97,7 @@ std::vector<Reminder> reminders_to_come(const PageCall& call, std::size_t u, Day
 UnitData read_unit(const PageCall& call, std::size_t u, Day as_of) {
   UnitData d;
   d.report = judged(call.site, call.c, call.tree, CheckQuery{as_of, std::nullopt, u});
-  d.ahead = reminders_to_come(call, u, as_of);
+  d.ahead = reminders_to_come(call, u, as_of, d.ahead_digests);
   auto db = call.c.db();
   store::RecordReview review(*db);
   const auto year = date::year_month_day{as_of}.year();
@@ -117,7 +125,8 @@ HttpResponse render_unit(const PageCall& call, std::size_t u, const PageQuery& q
   const auto csrf = call.site.auth.csrf_token(call.c).value_or("");
   UnitView view{*call.tree, u, call.site.api.rules, *data.report, q.as_of, data.records, data.versions, data.evidence, data.slots, scope,
                 csrf, q.language,
-                std::nullopt, shown.notice, data.emails, data.ahead, call.site.reminder_send_time};
+                std::nullopt, shown.notice, data.emails, data.ahead, call.site.reminder_send_time,
+                data.ahead_digests};
   if (scope.may(Action::kRecord, u)) {
     RecordFormValues values = shown.values.value_or(RecordFormValues{});
     if (!shown.values) values.date = format_day(q.as_of);

@@ -191,7 +191,13 @@ std::string unit_body(const UnitView& v) {
   html += "<h2 id=\"records\">" + std::string(pick(lang, "本年记录", "This year's records")) + "</h2>\n" + records_html(v);
   html += "<h2 id=\"emails\">" + std::string(pick(lang, "提醒邮件", "Reminder emails")) + "</h2>\n<h3>" +
           std::string(pick(lang, "即将发送（按目前记录，14天内）", "To come (as the records stand, next 14 days)")) + "</h3>\n" +
-          reminders_ahead_html(v.ahead, v.reminder_send_time, v.rules, v.tree, lang) + "<h3>" +
+          reminders_ahead_html(v.ahead, v.reminder_send_time, v.rules, v.tree, lang) +
+          (v.ahead_digests || !v.reminder_send_time
+               ? ""
+               : "<p class=\"note\">" + std::string(pick(lang, "下属单位较多，月度和每周汇总邮件未列出。",
+                                                         "The monthly and weekly digests are not listed: too many units below.")) +
+                     "</p>\n") +
+          "<h3>" +
           std::string(pick(lang, "已决定的邮件", "Decided")) + "</h3>\n" + unit_emails_html(v.emails, unit.timezone, lang);
   return html;
 }

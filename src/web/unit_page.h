@@ -36,6 +36,7 @@ struct UnitView {
   std::vector<store::OutboxMessage> emails{};  // about the unit, newest first (unit_emails.h)
   std::vector<Reminder> ahead{};  // what its passes will send from `as_of` on, not decided yet
   std::optional<std::chrono::minutes> reminder_send_time{};  // nullopt: reminders are off
+  bool ahead_digests = true;  // false: `ahead` leaves the digests out (a unit with many below)
 };
 
 std::string unit_title(const UnitView& view);
