@@ -106,8 +106,9 @@ class Housekeeper {
 };
 
 // Reads every record into `records` once at start, so that the first compliance request does
-// not wait for it (one that comes sooner reads its own records meanwhile).
-std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, TokenDirectory& tokens, std::ostream& log) {
+// not wait for it (one that comes sooner reads its own records meanwhile). It says so through
+// the access log, whose lines other threads' cannot cut in two.
+std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, TokenDirectory& tokens, AccessLog& log) {
   return std::thread([&records, &sessions, &tokens, &log] {
     try {
       const auto start = std::chrono::steady_clock::now();
@@ -116,13 +117,12 @@ std::thread warm_up(report::KeptRecords& records, DatabaseSessions& sessions, To
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
       if (records.stopped()) return;
       if (kept)
-        log << "cadence serve: " << kept->rows << " records of " << kept->units.size() << " units kept for judging (read in "
-            << ms.count() << " ms)" << std::endl;
+        log.note("cadence serve: " + std::to_string(kept->rows) + " records of " + std::to_string(kept->units.size()) +
+                 " units kept for judging (read in " + std::to_string(ms.count()) + " ms)");
       else
-        log << "cadence serve: records not kept for judging: more than [serve] kept_records_max; each report reads its own"
-            << std::endl;
+        log.note("cadence serve: records not kept for judging: more than [serve] kept_records_max; each report reads its own");
     } catch (const std::exception& e) {
-      log << "cadence serve: records not read ahead (" << e.what() << "); the first report reads them" << std::endl;
+      log.note(std::string("cadence serve: records not read ahead (") + e.what() + "); the first report reads them");
     }
   });
 }
@@ -191,13 +191,14 @@ int run_server(ServerConfig config, std::ostream& log) {
     loop_threads.emplace_back([&loop] { loop->run(); });
   }
   auto housekeeper = std::make_unique<Housekeeper>(state, access, log);
-  auto reader = warm_up(records, sessions, tokens, log);
   std::unique_ptr<ReminderScheduler> reminders;
   if (config.reminder_pass)
     reminders = std::make_unique<ReminderScheduler>(
         config.reminder_pass, log, ReminderScheduler::Options{config.reminder_interval, config.reminder_clock_from});
   log << "cadence serve: listening on http://" << socket.address().toString() << " (" << io_threads
       << (io_threads == 1 ? " event loop, " : " event loops, ") << config.workers << " workers, up to " << count.max << " connections)" << std::endl;
+  // After that line: what the read says comes through the access log, written by another thread.
+  auto reader = warm_up(records, sessions, tokens, access);
 
   int signal = 0;
   sigwait(&signals, &signal);
