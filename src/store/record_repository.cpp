@@ -19,7 +19,6 @@ namespace {
 using Poco::Data::Statement;
 using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::limit;
 using Poco::Data::Keywords::now;
 
 // What counts: every record but a returned one (退回), until it is resubmitted. Literal, so that

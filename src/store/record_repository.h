@@ -4,6 +4,7 @@
 #include "core/record.h"
 #include "store/database.h"
 #include "store/import_summary.h"
+#include "store/record_scan.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -47,8 +48,7 @@ class RecordRepository {
   // ';'-joined and sorted; `period` is a period id or empty. The views are valid during the
   // call only. This is the hot path of `cadence check` (millions of records): it builds no
   // Record and reads each row where the backend's library holds it (record_scan.h).
-  using ScanFn = std::function<void(std::string_view unit, std::string_view rule, Day date,
-                                    std::string_view tags, std::string_view period)>;
+  using ScanFn = RecordRowFn;
   void scan(Day from, Day to, const ScanFn& fn);
   // The same for the records of `units` only, found by unit (the records' unique index), so
   // that one township of a province costs what its own records cost.
