@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -51,18 +52,32 @@ bool drain(Connection& c) {
 }  // namespace
 
 EventLoop::EventLoop(int listen_fd, Exchange& exchange, ConnectionCount& count, AccessLog& log)
-    : listen_fd_(listen_fd), epoll_fd_(::epoll_create1(EPOLL_CLOEXEC)), exchange_(exchange), count_(count), log_(log) {
-  if (epoll_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
+    : listen_fd_(listen_fd),
+      epoll_fd_(::epoll_create1(EPOLL_CLOEXEC)),
+      wake_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)),
+      exchange_(exchange),
+      count_(count),
+      log_(log) {
+  if (epoll_fd_ < 0 || wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1/eventfd");
   epoll_event event{};
   // Several loops wait on one listening socket: EPOLLEXCLUSIVE wakes one of them per connection.
   event.events = EPOLLIN | EPOLLEXCLUSIVE;
   event.data.ptr = nullptr;
   if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &event) != 0)
     throw std::system_error(errno, std::generic_category(), "epoll_ctl");
+  event.events = EPOLLIN;
+  event.data.ptr = &arrivals_;
+  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &event) != 0)
+    throw std::system_error(errno, std::generic_category(), "epoll_ctl");
 }
 
 EventLoop::~EventLoop() {
   while (!connections_.empty()) close(*connections_.back());
+  for (const Arrival& a : arrivals_) {
+    ::close(a.fd);
+    count_.open.fetch_sub(1);
+  }
+  ::close(wake_fd_);
   ::close(epoll_fd_);
 }
 
@@ -73,6 +88,7 @@ void EventLoop::run() {
     const int n = ::epoll_wait(epoll_fd_, events, 256, kTickMs);
     for (int i = 0; i < n; ++i) {
       if (events[i].data.ptr == nullptr) accept_all();
+      else if (events[i].data.ptr == &arrivals_) adopt_arrivals();
       else on_event(*static_cast<Connection*>(events[i].data.ptr));
     }
     if (const auto now = steady_ms(); now >= next_tick) {
@@ -104,17 +120,52 @@ void EventLoop::accept_all() {
     }
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    auto c = std::make_unique<Connection>(fd);
-    c->remote = peer_of(address);
-    c->epoll = epoll_fd_;
-    c->slot = connections_.size();
-    c->deadline_ms.store(steady_ms() + exchange_.limits().header_timeout.count());
-    epoll_event event{};
-    event.events = EPOLLIN | EPOLLONESHOT;
-    event.data.ptr = c.get();
-    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event);
-    connections_.push_back(std::move(c));
+    deal(Arrival{fd, address});
   }
+}
+
+void EventLoop::deal(const Arrival& arrival) {
+  EventLoop* to = loops_.empty() ? this : loops_[turn_->fetch_add(1, std::memory_order_relaxed) % loops_.size()];
+  if (to == this) adopt(arrival);
+  else to->take(arrival);
+}
+
+void EventLoop::take(const Arrival& arrival) {
+  bool first = false;
+  {
+    const std::lock_guard lock(arrivals_mutex_);
+    first = arrivals_.empty();
+    arrivals_.push_back(arrival);
+  }
+  // The loop reads its eventfd before it takes the arrivals, so one wake-up per batch suffices.
+  if (first) {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto written = ::write(wake_fd_, &one, sizeof one);
+  }
+}
+
+void EventLoop::adopt_arrivals() {
+  std::uint64_t count = 0;
+  [[maybe_unused]] const auto read = ::read(wake_fd_, &count, sizeof count);
+  std::vector<Arrival> arrived;
+  {
+    const std::lock_guard lock(arrivals_mutex_);
+    arrived.swap(arrivals_);
+  }
+  for (const Arrival& a : arrived) adopt(a);
+}
+
+void EventLoop::adopt(const Arrival& arrival) {
+  auto c = std::make_unique<Connection>(arrival.fd);
+  c->remote = peer_of(arrival.address);
+  c->epoll = epoll_fd_;
+  c->slot = connections_.size();
+  c->deadline_ms.store(steady_ms() + exchange_.limits().header_timeout.count());
+  epoll_event event{};
+  event.events = EPOLLIN | EPOLLONESHOT;
+  event.data.ptr = c.get();
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, arrival.fd, &event);
+  connections_.push_back(std::move(c));
 }
 
 void EventLoop::refuse_over_limit(int fd) {

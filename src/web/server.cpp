@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <functional>
@@ -185,9 +186,13 @@ int run_server(ServerConfig config, std::ostream& log) {
   for (int i = 0; i < io_threads; ++i)
     loops.push_back(std::make_unique<EventLoop>(socket.impl()->sockfd(), exchange, count, access));
   WorkerPool pool(config.workers, [&exchange](Connection& c) { answer_in_worker(c, exchange); });
+  std::vector<EventLoop*> dealt_to;
+  for (auto& loop : loops) dealt_to.push_back(loop.get());
+  std::atomic<std::size_t> turn{0};
   std::vector<std::thread> loop_threads;
   for (auto& loop : loops) {
     loop->set_pool(pool);
+    loop->deal_to(dealt_to, turn);
     loop_threads.emplace_back([&loop] { loop->run(); });
   }
   auto housekeeper = std::make_unique<Housekeeper>(state, access, log);
