@@ -85,9 +85,66 @@ class Moments {
 
 }  // namespace
 
-Decision decide(store::Database& db, const PassSources& s, std::chrono::sys_seconds now, const PassSettings& settings,
-                bool attach_versions) {
+namespace {
+
+// The reminders of `due` with no outbox row yet, composed.
+std::vector<store::OutboxMessage> compose_new(store::Database& db, const ReminderInputs& in,
+                                              const std::vector<Reminder>& due, Moments& moments,
+                                              std::chrono::sys_seconds now, const PassSettings& settings,
+                                              const store::ChangeVersions* basis) {
+  std::vector<std::string> keys;
+  keys.reserve(due.size());
+  for (const auto& r : due) keys.push_back(r.key);
+  const auto existing = store::Outbox(db).existing_keys(keys);
+  std::vector<store::OutboxMessage> fresh;
+  for (const auto& r : due) {
+    if (existing.contains(r.key)) continue;
+    const Unit& unit = in.tree.at(r.unit);
+    const TextContext context{in.rules, in.tree, settings.language, moments.of(unit.timezone).today, settings.public_url};
+    auto text = reminder_text(r, context);
+    store::OutboxMessage m;
+    m.key = r.key;
+    m.unit = unit.id;
+    m.kind = std::string(to_string(r.kind));
+    m.to = recipients(r, in.tree);
+    m.subject = std::move(text.subject);
+    m.text = std::move(text.text);
+    m.html = std::move(text.html);
+    m.calendar = attachment(db, in, r, context.today, basis);
+    m.date = now;
+    m.zone = unit.timezone;
+    m.next_attempt = now;
+    m.created = now;
+    fresh.push_back(std::move(m));
+  }
+  return fresh;
+}
+
+}  // namespace
+
+int decide_with(store::Database& db, const ReminderInputs& in, std::chrono::sys_seconds now,
+                const PassSettings& settings, const store::ChangeVersions* basis, const TakeFresh& take) {
   Moments moments(now, settings.send_time);
+  SlotPlans plans;
+  std::vector<Reminder> due;
+  int count = 0;
+  const auto flush = [&] {
+    auto fresh = compose_new(db, in, due, moments, now, settings, basis);
+    due.clear();
+    if (!fresh.empty()) take(fresh);
+  };
+  for (std::size_t u = 0; u < in.tree.size(); ++u) {
+    auto found = reminders_due(in, u, moments.of(in.tree.at(u).timezone), plans);
+    count += static_cast<int>(found.size());
+    std::move(found.begin(), found.end(), std::back_inserter(due));
+    if (due.size() >= settings.compose_chunk) flush();
+  }
+  flush();
+  return count;
+}
+
+int decide(store::Database& db, const PassSources& s, std::chrono::sys_seconds now, const PassSettings& settings,
+           bool attach_versions, const TakeFresh& take) {
   const date::year_month_day today{date::floor<date::days>(now)};
   // A day of slack either side: zones are at most a day off UTC.
   const Day from{(today.year() - date::years{1}) / 1 / 1};
@@ -100,39 +157,7 @@ Decision decide(store::Database& db, const PassSources& s, std::chrono::sys_seco
   in.no_digests.assign(s.tree.size(), false);
   for (const auto& id : store::DigestOptouts(db).units())
     if (const auto u = s.tree.find(id)) in.no_digests[*u] = true;
-  SlotPlans plans;
-  std::vector<Reminder> due;
-  for (std::size_t u = 0; u < s.tree.size(); ++u) {
-    auto found = reminders_due(in, u, moments.of(s.tree.at(u).timezone), plans);
-    std::move(found.begin(), found.end(), std::back_inserter(due));
-  }
-  std::vector<std::string> keys;
-  keys.reserve(due.size());
-  for (const auto& r : due) keys.push_back(r.key);
-  const auto existing = store::Outbox(db).existing_keys(keys);
-  Decision decision;
-  decision.due = static_cast<int>(due.size());
-  for (const auto& r : due) {
-    if (existing.contains(r.key)) continue;
-    const Unit& unit = s.tree.at(r.unit);
-    const TextContext context{s.rules, s.tree, settings.language, moments.of(unit.timezone).today, settings.public_url};
-    const auto text = reminder_text(r, context);
-    store::OutboxMessage m;
-    m.key = r.key;
-    m.unit = unit.id;
-    m.kind = std::string(to_string(r.kind));
-    m.to = recipients(r, s.tree);
-    m.subject = text.subject;
-    m.text = text.text;
-    m.html = text.html;
-    m.calendar = attachment(db, in, r, context.today, attach_versions ? &basis : nullptr);
-    m.date = now;
-    m.zone = unit.timezone;
-    m.next_attempt = now;
-    m.created = now;
-    decision.fresh.push_back(std::move(m));
-  }
-  return decision;
+  return decide_with(db, in, now, settings, attach_versions ? &basis : nullptr, take);
 }
 
 namespace {
@@ -251,11 +276,13 @@ DeliveryReport deliver(store::Database& db, const Send& send, const mail::Mailbo
 PassReport run_pass(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
                     const PassSettings& settings, mail::SmtpSender& sender, const mail::SmtpSettings& smtp,
                     const std::string& worker) {
-  const auto decision = decide(db, sources, now, settings, true);
   PassReport report;
-  report.due = decision.due;
-  report.added = store::Outbox(db).add(decision.fresh);
-  for (const auto& m : decision.fresh) report.no_address += m.to.empty();
+  // Added chunk by chunk, each in its own transaction: a pass that dies between two has added
+  // the first, and the next pass decides the rest again (keys make that idempotent).
+  report.due = decide(db, sources, now, settings, true, [&](std::vector<store::OutboxMessage>& fresh) {
+    report.added += store::Outbox(db).add(fresh);
+    for (const auto& m : fresh) report.no_address += m.to.empty();
+  });
   const Send send = [&](const mail::Message& m, const std::function<bool()>& handover) {
     return sender.send(m, handover);
   };

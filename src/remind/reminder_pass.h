@@ -7,10 +7,12 @@
 #include "core/unit_tree.h"
 #include "core/work_calendar.h"
 #include "mail/smtp_sender.h"
+#include "store/change_counters.h"
 #include "store/database.h"
 #include "store/outbox.h"
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ struct PassSettings {
   int max_tries = 8;
   std::chrono::seconds first_backoff{60};  // doubled after each temporary failure
   int claim_batch = 50;
+  std::size_t compose_chunk = 5000;  // reminders composed and added to the outbox at a time
 };
 
 struct PassSources {
@@ -33,15 +36,20 @@ struct PassSources {
   const UnitTree& tree;
 };
 
-struct Decision {
-  std::vector<store::OutboxMessage> fresh;  // keys with no outbox row yet
-  int due = 0;                              // keys due, old and new
-};
+// Each chunk of new messages, composed (PassSettings::compose_chunk reminders at a time): a
+// province's first pass composes hundreds of thousands, which held all at once took a gigabyte.
+using TakeFresh = std::function<void(std::vector<store::OutboxMessage>& fresh)>;
 
-// What is due at `now` and not yet in the outbox, with the texts the messages will carry.
-// Reads only: `cadence remind --dry-run` shows it; a pass then adds it.
-Decision decide(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now,
-                const PassSettings& settings, bool attach_versions);
+// What is due at `now` and not yet in the outbox, with the texts the messages will carry, handed
+// to `take` chunk by chunk; returns how many keys are due, old and new. Reads only:
+// `cadence remind --dry-run` shows the chunks; a pass adds each to the outbox.
+int decide(store::Database& db, const PassSources& sources, std::chrono::sys_seconds now, const PassSettings& settings,
+           bool attach_versions, const TakeFresh& take);
+
+// The same with the records given: `in.records` as read before `basis` (nullptr: a dry run);
+// `db` is asked only for the outbox's keys and the feed items' versions.
+int decide_with(store::Database& db, const ReminderInputs& in, std::chrono::sys_seconds now,
+                const PassSettings& settings, const store::ChangeVersions* basis, const TakeFresh& take);
 
 // Sends one message; `handover` as in mail::SmtpSender::send.
 using Send = std::function<mail::Delivery(const mail::Message&, const std::function<bool()>& handover)>;

@@ -89,6 +89,30 @@ TEST_F(CountyYear, EveryMessageOnceOnAWorkdayAndTheWeeklyOnesOnTheirDay) {
   EXPECT_EQ(week.text.find("· 杨柳"), std::string::npos) << week.text;
 }
 
+// A pass composes and adds chunk by chunk (a province's first pass held everything at once):
+// chunks of one unit each decide what one chunk does.
+TEST_F(CountyYear, ChunksDecideWhatOneChunkDoes) {
+  const PassSources sources{rules, calendar, tree};
+  const auto decided = [&](std::size_t chunk, int& chunks) {
+    auto s = settings;
+    s.compose_chunk = chunk;
+    std::map<std::string, std::string> subjects;
+    const int due = decide(db, sources, at(d(2026, 6, 1)), s, false, [&](std::vector<store::OutboxMessage>& fresh) {
+      ++chunks;
+      for (const auto& m : fresh) EXPECT_TRUE(subjects.emplace(m.key, m.subject + m.text + m.calendar).second) << m.key;
+    });
+    EXPECT_EQ(static_cast<std::size_t>(due), subjects.size());
+    return subjects;
+  };
+  int one = 0, many = 0;
+  const auto at_once = decided(5000, one);
+  const auto by_unit = decided(1, many);
+  EXPECT_EQ(one, 1);
+  EXPECT_GT(many, 1);
+  EXPECT_EQ(by_unit, at_once);
+  EXPECT_GT(at_once.size(), 10u);
+}
+
 TEST_F(CountyYear, WhatWasDecidedWhileTheServerWasDownIsDeliveredWhenItReturns) {
   auto server = std::make_unique<testing::SmtpTestServer>(std::vector<std::string>{"aiosmtpd"});
   const auto url = server->url();

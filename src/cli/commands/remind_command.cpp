@@ -35,9 +35,12 @@ int run_remind(const Invocation& inv) {
   const auto tree = load_unit_tree(*db);
   const remind::PassSources sources{rules, calendar, tree};
   if (dry) {
-    const auto decision = remind::decide(*db, sources, now, settings, false);
-    show(inv, decision.fresh);
-    inv.err << "remind (dry run): " << decision.due << " due, " << decision.fresh.size() << " not yet in the outbox\n";
+    std::size_t fresh = 0;
+    const int due = remind::decide(*db, sources, now, settings, false, [&](std::vector<store::OutboxMessage>& chunk) {
+      show(inv, chunk);
+      fresh += chunk.size();
+    });
+    inv.err << "remind (dry run): " << due << " due, " << fresh << " not yet in the outbox\n";
     return 0;
   }
   mail::SmtpSender sender(*smtp);
